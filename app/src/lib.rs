@@ -1,0 +1,15 @@
+//! The Derma Consent web application, shared by the server (feature `ssr`, renders HTML) and the
+//! browser (feature `hydrate`, makes it interactive). Routes live in [`routes`]; every visible
+//! string comes from [`i18n`].
+
+pub mod components;
+pub mod i18n;
+pub mod pages;
+pub mod routes;
+mod shell;
+
+#[cfg(feature = "ssr")]
+pub mod csp;
+
+pub use routes::App;
+pub use shell::shell;

@@ -1,0 +1,13 @@
+//! One page per file; the route table in `routes.rs` maps paths to them.
+
+mod consent;
+mod kiosk;
+mod landing;
+mod not_found;
+mod staff;
+
+pub use consent::ConsentPage;
+pub use kiosk::KioskPage;
+pub use landing::LandingPage;
+pub use not_found::NotFoundPage;
+pub use staff::{RegisterPage, SignInPage, StaffArea, StaffHome};

@@ -1,0 +1,49 @@
+//! The route table of the whole product, in one place.
+//!
+//! Paths are language-neutral; the language comes from the user's choice, not the URL.
+//! `/c` is the patient consent page: the link token travels in the URL fragment (`/c#…`), which
+//! browsers never send to a server, so it cannot end up in any server or proxy log.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Html, Stylesheet};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::path;
+
+use crate::i18n::provide_i18n;
+use crate::pages::{
+    ConsentPage, KioskPage, LandingPage, NotFoundPage, RegisterPage, SignInPage, StaffArea, StaffHome,
+};
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let i18n = provide_i18n();
+    let css = format!("/pkg/{OUTPUT_NAME}.css");
+
+    view! {
+        <Html {..} lang=move || i18n.locale().tag() />
+        <Stylesheet id="leptos" href=css/>
+        <Router>
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/") view=LandingPage/>
+                <Route path=path!("/login") view=SignInPage/>
+                <Route path=path!("/register") view=RegisterPage/>
+                <ParentRoute path=path!("/app") view=StaffArea>
+                    <Route path=path!("") view=StaffHome/>
+                    <Route path=path!("patients") view=StaffHome/>
+                    <Route path=path!("consents") view=StaffHome/>
+                    <Route path=path!("team") view=StaffHome/>
+                    <Route path=path!("settings") view=StaffHome/>
+                </ParentRoute>
+                <Route path=path!("/c") view=ConsentPage/>
+                <Route path=path!("/kiosk") view=KioskPage/>
+            </Routes>
+        </Router>
+    }
+}
+
+/// The bundle name (Leptos.toml `name`), compiled in by cargo-leptos.
+const OUTPUT_NAME: &str = match option_env!("LEPTOS_OUTPUT_NAME") {
+    Some(name) => name,
+    None => "derma_consent",
+};

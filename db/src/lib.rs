@@ -1,0 +1,19 @@
+//! Server-only persistence for Derma Consent: the migrator, the connection pool and the queries.
+//!
+//! Queries are checked at compile time (`sqlx::query!`) against the committed offline data in
+//! `.sqlx/`, so builds need no database. Functions take `&mut PgConnection` or a pool; the
+//! caller owns transactions (STYLE rule 8).
+
+mod error;
+mod health;
+mod pool;
+
+pub use error::DbError;
+pub use health::ping;
+pub use pool::{connect, PoolSettings};
+
+/// Every migration of `migrations/`, embedded at compile time. The server runs it at start and
+/// `make migrate` runs it on demand; `#[sqlx::test(migrator = "db::MIGRATOR")]` uses it per test.
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
+
+pub use sqlx::PgPool;

@@ -1,0 +1,41 @@
+# Shared helpers for the project's scripts. Source it; do not run it.
+# shellcheck shell=bash
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+# The output name is compiled into the server (hydration script paths); it must equal `name`
+# in Leptos.toml. Plain cargo commands use the same flags as a cargo-leptos debug build, so
+# tests, clippy and `cargo leptos build` share one set of artifacts instead of rebuilding.
+LEPTOS_OUTPUT_NAME="$(sed -n 's/^name *= *"\(.*\)"/\1/p' Leptos.toml | head -n1)"
+export LEPTOS_OUTPUT_NAME
+DEV_RUSTFLAGS="--cfg erase_components"
+# Builds never need a database: queries are checked against the committed .sqlx/ data.
+export SQLX_OFFLINE=true
+
+# Tools installed by scripts/setup live here; node tools in the project's own node_modules.
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+# Keep colour-eyre backtraces of cargo-leptos short in logs.
+export RUST_BACKTRACE="${RUST_BACKTRACE:-0}"
+
+say() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+warn() { printf '\033[1;33mwarning:\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# cargo with the flags of a cargo-leptos debug build (see above).
+cargo_dev() { RUSTFLAGS="$DEV_RUSTFLAGS" cargo "$@"; }
+
+# cargo-leptos sets RUSTFLAGS itself; an inherited value would be appended and change every
+# fingerprint, so it runs without one.
+cargo_leptos() { env -u RUSTFLAGS cargo leptos "$@"; }
+
+is_ci() { [[ "${CI:-}" == "true" || "${CI:-}" == "1" ]]; }
+
+# Time a step and print its duration, so README timings can be checked on any machine.
+timed() {
+    local label="$1"; shift
+    local start=$SECONDS
+    "$@"
+    say "$label took $((SECONDS - start)) s"
+}

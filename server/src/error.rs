@@ -1,0 +1,19 @@
+//! Why the server could not start. Each message says what to do about it.
+
+use crate::settings::SettingsError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error(transparent)]
+    Settings(#[from] SettingsError),
+    #[error("could not read the Leptos options from {path}: {reason} (see Leptos.toml; LEPTOS_CONFIG names another file)")]
+    LeptosConfig { path: String, reason: String },
+    #[error(transparent)]
+    Database(#[from] db::DbError),
+    #[error("could not listen on {addr}: {source} (is another server running? set LEPTOS_SITE_ADDR)")]
+    Bind { addr: std::net::SocketAddr, source: std::io::Error },
+    #[error("the server stopped with an error: {0}")]
+    Serve(#[source] std::io::Error),
+    #[error("unknown command {0:?}: use `server` to serve or `server migrate` to migrate")]
+    UnknownCommand(String),
+}

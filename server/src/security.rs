@@ -1,0 +1,104 @@
+//! Security headers on every response (docs/security-headers.md explains each one).
+//!
+//! The Content-Security-Policy allows scripts only from our origin or carrying this response's
+//! nonce, plus 'wasm-unsafe-eval' so the browser may compile our WebAssembly; no 'unsafe-inline'.
+//! The nonce is made here per request and handed to the Leptos renderer through a request
+//! extension, so the hydration script carries the same value as the header.
+
+use std::sync::Arc;
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue};
+use axum::middleware::Next;
+use axum::response::Response;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+use rand::RngCore as _;
+
+use app::csp::CspNonce;
+
+use crate::AppState;
+
+/// Adds the security headers; the CSP nonce is fresh for every request.
+pub async fn headers(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let nonce = new_nonce();
+    let path_is_asset = request.uri().path().starts_with("/pkg/");
+    request.extensions_mut().insert(nonce.clone());
+    let mut response = next.run(request).await;
+    apply(response.headers_mut(), &nonce, state.settings.is_https(), path_is_asset);
+    response
+}
+
+fn new_nonce() -> CspNonce {
+    let mut bytes = [0u8; 16];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    CspNonce(Arc::from(URL_SAFE_NO_PAD.encode(bytes)))
+}
+
+/// The policy for one response.
+pub fn content_security_policy(nonce: &CspNonce, https: bool) -> String {
+    let n = &nonce.0;
+    let mut policy = format!(
+        "default-src 'none'; script-src 'self' 'nonce-{n}' 'wasm-unsafe-eval'; \
+         style-src 'self' 'nonce-{n}'; img-src 'self' data: blob:; font-src 'self'; \
+         connect-src 'self'; worker-src 'self'; manifest-src 'self'; form-action 'self'; \
+         frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+    );
+    if https {
+        policy.push_str("; upgrade-insecure-requests");
+    }
+    policy
+}
+
+fn apply(headers: &mut HeaderMap, nonce: &CspNonce, https: bool, asset: bool) {
+    let cacheable = asset || headers.contains_key(header::CACHE_CONTROL);
+    let mut set = |name: HeaderName, value: &str| {
+        if let Ok(value) = HeaderValue::from_str(value) {
+            headers.insert(name, value);
+        }
+    };
+    set(header::CONTENT_SECURITY_POLICY, &content_security_policy(nonce, https));
+    set(header::X_CONTENT_TYPE_OPTIONS, "nosniff");
+    set(header::X_FRAME_OPTIONS, "DENY");
+    // Patient links must never leak through a Referer header.
+    set(header::REFERRER_POLICY, "no-referrer");
+    set(HeaderName::from_static("cross-origin-opener-policy"), "same-origin");
+    set(HeaderName::from_static("cross-origin-resource-policy"), "same-origin");
+    set(
+        HeaderName::from_static("permissions-policy"),
+        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+    );
+    if https {
+        set(header::STRICT_TRANSPORT_SECURITY, "max-age=63072000; includeSubDomains");
+    }
+    // Pages and API answers may carry personal data once decrypted views exist: never cache.
+    // Built assets under /pkg/ may be cached (they change with every build's content).
+    if !cacheable {
+        set(header::CACHE_CONTROL, "no-store");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn policy_has_nonce_and_wasm_but_no_unsafe_inline() {
+        let nonce = CspNonce(Arc::from("abc123"));
+        let policy = content_security_policy(&nonce, false);
+        assert!(policy.contains("script-src 'self' 'nonce-abc123' 'wasm-unsafe-eval'"));
+        assert!(policy.contains("frame-ancestors 'none'"));
+        assert!(!policy.contains("unsafe-inline"));
+        assert!(!policy.contains("'unsafe-eval'"));
+        assert!(!policy.contains("upgrade-insecure-requests"));
+        assert!(content_security_policy(&nonce, true).ends_with("upgrade-insecure-requests"));
+    }
+
+    #[test]
+    fn every_nonce_is_fresh_and_long_enough() {
+        let a = new_nonce();
+        let b = new_nonce();
+        assert_ne!(a.0, b.0);
+        assert_eq!(a.0.len(), 22, "16 random bytes in base64url");
+    }
+}

@@ -1,0 +1,179 @@
+//! Typed settings from environment variables with safe defaults (README "Configuration").
+//! The Leptos options (address, site root, output name) come from Leptos.toml instead.
+
+use std::fmt;
+use std::time::Duration;
+
+/// Everything the server reads from its environment, parsed once at start.
+#[derive(Clone)]
+pub struct Settings {
+    pub database_url: Redacted,
+    pub db_max_connections: u32,
+    /// The origin users reach us at, e.g. `https://app.derma-consent.de`. Decides HSTS and
+    /// (later) the origin check of state-changing requests and the links in emails.
+    pub public_origin: String,
+    pub migrate_on_start: bool,
+    pub request_timeout: Duration,
+    pub log_format: LogFormat,
+    /// Path of the Leptos options file.
+    pub leptos_config: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// A secret that never prints: connection strings carry passwords.
+#[derive(Clone)]
+pub struct Redacted(String);
+
+impl Redacted {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Redacted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
+}
+
+impl fmt::Debug for Settings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Settings")
+            .field("database_url", &self.database_url)
+            .field("db_max_connections", &self.db_max_connections)
+            .field("public_origin", &self.public_origin)
+            .field("migrate_on_start", &self.migrate_on_start)
+            .field("request_timeout", &self.request_timeout)
+            .field("log_format", &self.log_format)
+            .field("leptos_config", &self.leptos_config)
+            .finish()
+    }
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum SettingsError {
+    #[error("DATABASE_URL is not set: run the app with `make run` (it starts a private PostgreSQL) or export DATABASE_URL=postgres://…")]
+    MissingDatabaseUrl,
+    #[error("{key}={value:?} is not valid: {expected}")]
+    Invalid { key: &'static str, value: String, expected: &'static str },
+}
+
+impl Settings {
+    /// Reads the settings through `var` (the process environment in production, a map in tests).
+    pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Result<Self, SettingsError> {
+        let database_url = var("DATABASE_URL").filter(|v| !v.trim().is_empty()).ok_or(SettingsError::MissingDatabaseUrl)?;
+        Ok(Self {
+            database_url: Redacted(database_url),
+            db_max_connections: parse(&var, "DERMA_DB_MAX_CONNECTIONS", 10, "a number of connections from 1 to 1000", |n: &u32| (1..=1000).contains(n))?,
+            public_origin: origin(&var)?,
+            migrate_on_start: parse(&var, "DERMA_MIGRATE_ON_START", true, "true or false", |_| true)?,
+            request_timeout: Duration::from_secs(parse(&var, "DERMA_REQUEST_TIMEOUT_SECS", 30, "seconds from 1 to 600", |n: &u64| (1..=600).contains(n))?),
+            log_format: match var("DERMA_LOG_FORMAT").as_deref().map(str::trim) {
+                None | Some("" | "text") => LogFormat::Text,
+                Some("json") => LogFormat::Json,
+                Some(other) => return Err(invalid("DERMA_LOG_FORMAT", other, "text or json")),
+            },
+            leptos_config: var("LEPTOS_CONFIG").unwrap_or_else(|| "Leptos.toml".to_owned()),
+        })
+    }
+
+    /// Served over TLS: turns on HSTS, `upgrade-insecure-requests` and `__Host-` cookies.
+    pub fn is_https(&self) -> bool {
+        self.public_origin.starts_with("https://")
+    }
+}
+
+fn invalid(key: &'static str, value: &str, expected: &'static str) -> SettingsError {
+    SettingsError::Invalid { key, value: value.to_owned(), expected }
+}
+
+fn parse<T: std::str::FromStr>(
+    var: &impl Fn(&str) -> Option<String>,
+    key: &'static str,
+    default: T,
+    expected: &'static str,
+    ok: impl Fn(&T) -> bool,
+) -> Result<T, SettingsError> {
+    match var(key) {
+        None => Ok(default),
+        Some(raw) if raw.trim().is_empty() => Ok(default),
+        Some(raw) => raw.trim().parse().ok().filter(|v| ok(v)).ok_or_else(|| invalid(key, &raw, expected)),
+    }
+}
+
+fn origin(var: &impl Fn(&str) -> Option<String>) -> Result<String, SettingsError> {
+    const EXPECTED: &str = "an origin like https://app.example.de (scheme and host, optional port, no path)";
+    let Some(raw) = var("DERMA_PUBLIC_ORIGIN").filter(|v| !v.trim().is_empty()) else {
+        return Ok("http://127.0.0.1:3000".to_owned());
+    };
+    let value = raw.trim().trim_end_matches('/');
+    let rest = value.strip_prefix("https://").or_else(|| value.strip_prefix("http://"));
+    match rest {
+        Some(host) if !host.is_empty() && !host.contains(['/', '?', '#', '@', ' ']) => Ok(value.to_owned()),
+        _ => Err(invalid("DERMA_PUBLIC_ORIGIN", &raw, EXPECTED)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn from(pairs: &[(&str, &str)]) -> Result<Settings, SettingsError> {
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+        Settings::from_env(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_are_safe_and_local() {
+        let s = from(&[("DATABASE_URL", "postgres://u:secret@h/db")]).expect("valid");
+        assert_eq!(s.public_origin, "http://127.0.0.1:3000");
+        assert!(!s.is_https());
+        assert_eq!(s.db_max_connections, 10);
+        assert!(s.migrate_on_start);
+        assert_eq!(s.log_format, LogFormat::Text);
+        assert_eq!(s.leptos_config, "Leptos.toml");
+    }
+
+    #[test]
+    fn missing_database_url_says_how_to_fix_it() {
+        let err = from(&[]).err().expect("refused");
+        assert_eq!(err, SettingsError::MissingDatabaseUrl);
+        assert!(err.to_string().contains("make run"));
+    }
+
+    #[test]
+    fn debug_output_never_shows_the_database_password() {
+        let s = from(&[("DATABASE_URL", "postgres://u:hunter2@h/db")]).expect("valid");
+        assert!(!format!("{s:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn invalid_values_are_refused_with_the_key_named() {
+        for (key, value) in [
+            ("DERMA_DB_MAX_CONNECTIONS", "0"),
+            ("DERMA_DB_MAX_CONNECTIONS", "many"),
+            ("DERMA_REQUEST_TIMEOUT_SECS", "-1"),
+            ("DERMA_MIGRATE_ON_START", "yes please"),
+            ("DERMA_LOG_FORMAT", "xml"),
+            ("DERMA_PUBLIC_ORIGIN", "app.example.de"),
+            ("DERMA_PUBLIC_ORIGIN", "https://app.example.de/path"),
+            ("DERMA_PUBLIC_ORIGIN", "https://"),
+        ] {
+            let err = from(&[("DATABASE_URL", "postgres://h/db"), (key, value)]).err().expect(key);
+            assert!(err.to_string().contains(key), "{err}");
+        }
+    }
+
+    #[test]
+    fn https_origin_is_recognised_and_trailing_slash_dropped() {
+        let s = from(&[("DATABASE_URL", "postgres://h/db"), ("DERMA_PUBLIC_ORIGIN", "https://app.example.de/")]).expect("valid");
+        assert_eq!(s.public_origin, "https://app.example.de");
+        assert!(s.is_https());
+    }
+}

@@ -1,0 +1,131 @@
+//! Building the application state and router, serving it, and shutting down gracefully.
+
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use axum::routing::get;
+use axum::{middleware, Router};
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower::ServiceBuilder;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::sensitive_headers::SetSensitiveHeadersLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use app::{shell, App};
+
+use crate::{health, language, security, telemetry, Settings, StartupError};
+
+/// Shared by every request. Cheap to clone; holds no per-user state, so any number of servers
+/// can run side by side (DESIGN §11).
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub pool: db::PgPool,
+    pub settings: Arc<Settings>,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+/// The whole HTTP surface: health checks, the language switch, the Leptos pages and server
+/// functions, static files, and the layers every response passes through.
+pub fn build_router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let pool = state.pool.clone();
+    let context = move || {
+        provide_context(pool.clone());
+        app::csp::provide_request_nonce();
+    };
+    let layers = ServiceBuilder::new()
+        .layer(SetSensitiveHeadersLayer::new([http::header::COOKIE, http::header::AUTHORIZATION]))
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .layer(TraceLayer::new_for_http().make_span_with(telemetry::request_span))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(TimeoutLayer::with_status_code(http::StatusCode::REQUEST_TIMEOUT, state.settings.request_timeout))
+        .layer(middleware::from_fn_with_state(state.clone(), security::headers));
+    Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/lang/{tag}", get(language::switch))
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(layers)
+        .with_state(state)
+}
+
+/// Reads the Leptos options from the file named by the settings (Leptos.toml by default).
+pub fn leptos_options(settings: &Settings) -> Result<LeptosOptions, StartupError> {
+    leptos::config::get_configuration(Some(&settings.leptos_config))
+        .map(|conf| conf.leptos_options)
+        .map_err(|e| StartupError::LeptosConfig { path: settings.leptos_config.clone(), reason: e.to_string() })
+}
+
+fn pool(settings: &Settings) -> Result<db::PgPool, StartupError> {
+    let pool_settings = db::PoolSettings { max_connections: settings.db_max_connections, ..Default::default() };
+    Ok(db::connect(settings.database_url.expose(), &pool_settings)?)
+}
+
+/// `server migrate`: apply pending migrations and exit.
+pub async fn migrate(settings: &Settings) -> Result<(), StartupError> {
+    let pool = pool(settings)?;
+    db::MIGRATOR.run(&pool).await.map_err(db::DbError::from)?;
+    tracing::info!("migrations applied");
+    Ok(())
+}
+
+/// Serves until SIGINT or SIGTERM, then finishes in-flight requests.
+pub async fn serve(settings: Settings) -> Result<(), StartupError> {
+    let leptos_options = leptos_options(&settings)?;
+    let pool = pool(&settings)?;
+    if settings.migrate_on_start {
+        db::MIGRATOR.run(&pool).await.map_err(db::DbError::from)?;
+    }
+    let addr = leptos_options.site_addr;
+    let state = AppState { leptos_options, pool: pool.clone(), settings: Arc::new(settings) };
+    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|source| StartupError::Bind { addr, source })?;
+    tracing::info!(%addr, origin = %state.settings.public_origin, "Derma Consent is listening");
+    axum::serve(listener, build_router(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(StartupError::Serve)?;
+    pool.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::error!(%error, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::error!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing open requests");
+}
