@@ -13,7 +13,8 @@ pub struct CspNonce(pub Arc<str>);
 /// Makes the request's nonce the one Leptos renders (it would otherwise invent its own, which
 /// the CSP header would not allow). Called from the router's per-request context.
 pub fn provide_request_nonce() {
-    let nonce = use_context::<http::request::Parts>().and_then(|parts| parts.extensions.get::<CspNonce>().cloned());
+    let nonce = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<CspNonce>().cloned());
     if let Some(CspNonce(value)) = nonce {
         provide_context(Nonce::from_value(value));
     }

@@ -57,17 +57,28 @@ impl Locale {
     /// The `Set-Cookie` value remembering this choice for a year. Not a tracking cookie: it
     /// holds only the language tag.
     pub fn cookie(self) -> String {
-        format!("{}={}; Path=/; Max-Age=31536000; SameSite=Lax", Self::COOKIE, self.tag())
+        format!(
+            "{}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            Self::COOKIE,
+            self.tag()
+        )
     }
 
     /// The language for a request: the `lang` cookie, else the best `Accept-Language` entry we
     /// speak, else German.
     pub fn negotiate(cookie_header: Option<&str>, accept_language: Option<&str>) -> Locale {
-        let from_cookie = cookie_header.into_iter().flat_map(|h| h.split(';')).find_map(|pair| {
-            let (name, value) = pair.trim().split_once('=')?;
-            (name == Self::COOKIE).then(|| Locale::from_tag(value)).flatten()
-        });
-        from_cookie.or_else(|| accept_language.and_then(best_accepted)).unwrap_or_default()
+        let from_cookie = cookie_header
+            .into_iter()
+            .flat_map(|h| h.split(';'))
+            .find_map(|pair| {
+                let (name, value) = pair.trim().split_once('=')?;
+                (name == Self::COOKIE)
+                    .then(|| Locale::from_tag(value))
+                    .flatten()
+            });
+        from_cookie
+            .or_else(|| accept_language.and_then(best_accepted))
+            .unwrap_or_default()
     }
 }
 
@@ -76,7 +87,9 @@ fn best_accepted(header: &str) -> Option<Locale> {
     let mut best: Option<(Locale, f32)> = None;
     for entry in header.split(',') {
         let mut parts = entry.split(';');
-        let Some(locale) = parts.next().and_then(Locale::from_tag) else { continue };
+        let Some(locale) = parts.next().and_then(Locale::from_tag) else {
+            continue;
+        };
         let weight = parts
             .find_map(|p| p.trim().strip_prefix("q="))
             .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())
@@ -115,7 +128,9 @@ impl I18n {
 /// Provides the language for this render: on the server from the request, in the browser from
 /// `<html lang>`, which the server wrote, so hydration starts from the same language.
 pub fn provide_i18n() -> I18n {
-    let i18n = I18n { locale: RwSignal::new(initial_locale()) };
+    let i18n = I18n {
+        locale: RwSignal::new(initial_locale()),
+    };
     provide_context(i18n);
     i18n
 }
@@ -139,7 +154,11 @@ pub fn consent_type_label(messages: &Messages, kind: ConsentType) -> &'static st
 #[cfg(feature = "ssr")]
 fn initial_locale() -> Locale {
     let header = |parts: &http::request::Parts, name: http::HeaderName| {
-        parts.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned)
+        parts
+            .headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
     };
     use_context::<http::request::Parts>().map_or_else(Locale::default, |parts| {
         Locale::negotiate(
@@ -178,14 +197,23 @@ mod tests {
 
     #[test]
     fn cookie_wins_over_accept_language() {
-        assert_eq!(Locale::negotiate(Some("a=b; lang=en"), Some("de-DE")), Locale::En);
+        assert_eq!(
+            Locale::negotiate(Some("a=b; lang=en"), Some("de-DE")),
+            Locale::En
+        );
         assert_eq!(Locale::negotiate(Some("lang=de"), Some("en")), Locale::De);
     }
 
     #[test]
     fn accept_language_picks_the_best_spoken_language() {
-        assert_eq!(Locale::negotiate(None, Some("fr-FR, en-GB;q=0.8, de;q=0.7")), Locale::En);
-        assert_eq!(Locale::negotiate(None, Some("en;q=0.3, de-AT;q=0.9")), Locale::De);
+        assert_eq!(
+            Locale::negotiate(None, Some("fr-FR, en-GB;q=0.8, de;q=0.7")),
+            Locale::En
+        );
+        assert_eq!(
+            Locale::negotiate(None, Some("en;q=0.3, de-AT;q=0.9")),
+            Locale::De
+        );
         assert_eq!(Locale::negotiate(None, Some("en;q=0")), Locale::De);
     }
 
@@ -219,9 +247,15 @@ mod tests {
         // A message identical in both languages is usually a forgotten translation; the
         // few legitimate ones are listed.
         let same_ok = ["type_botox", "type_prp", "brand"];
-        let (de, en) = (Locale::De.messages().entries(), Locale::En.messages().entries());
+        let (de, en) = (
+            Locale::De.messages().entries(),
+            Locale::En.messages().entries(),
+        );
         for ((name, d), (_, e)) in de.iter().zip(en.iter()) {
-            assert!(d != e || same_ok.contains(name), "{name} is the same in German and English: {d:?}");
+            assert!(
+                d != e || same_ok.contains(name),
+                "{name} is the same in German and English: {d:?}"
+            );
         }
     }
 }

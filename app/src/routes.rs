@@ -11,13 +11,15 @@ use leptos_router::path;
 
 use crate::i18n::provide_i18n;
 use crate::pages::{
-    ConsentPage, KioskPage, LandingPage, NotFoundPage, RegisterPage, SignInPage, StaffArea, StaffHome,
+    ConsentPage, KioskPage, LandingPage, NotFoundPage, RegisterPage, SignInPage, StaffArea,
+    StaffHome,
 };
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let i18n = provide_i18n();
+    mark_hydrated();
     let css = format!("/pkg/{OUTPUT_NAME}.css");
 
     view! {
@@ -40,6 +42,18 @@ pub fn App() -> impl IntoView {
             </Routes>
         </Router>
     }
+}
+
+/// Marks `<html data-hydrated>` once the WASM app has taken over the server-rendered page, so
+/// browser tests (and people debugging) can tell a live page from a static one.
+fn mark_hydrated() {
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            // Only a test aid: failing to set it changes nothing for users.
+            let _ = root.set_attribute("data-hydrated", "true");
+        }
+    });
 }
 
 /// The bundle name (Leptos.toml `name`), compiled in by cargo-leptos.

@@ -85,7 +85,11 @@ impl BlindIndexKey {
         Self::generate_with(practice_id, version, &mut rng::os())
     }
 
-    pub(crate) fn generate_with(practice_id: PracticeId, version: u32, rng: &mut impl CryptoRng) -> Self {
+    pub(crate) fn generate_with(
+        practice_id: PracticeId,
+        version: u32,
+        rng: &mut impl CryptoRng,
+    ) -> Self {
         Self::from_parts(Key32::random(rng), practice_id, version)
     }
 
@@ -110,8 +114,16 @@ impl BlindIndexKey {
     }
 
     /// Index over last name, first name and birth date.
-    pub fn name_dob_index(&self, last: &str, first: &str, birth: BirthDate) -> Result<BlindIndex, BlindIndexError> {
-        Ok(self.index(labels::BIDX_NAME_DOB, &name_dob_message(last, first, birth)?))
+    pub fn name_dob_index(
+        &self,
+        last: &str,
+        first: &str,
+        birth: BirthDate,
+    ) -> Result<BlindIndex, BlindIndexError> {
+        Ok(self.index(
+            labels::BIDX_NAME_DOB,
+            &name_dob_message(last, first, birth)?,
+        ))
     }
 
     /// Index over an email address.
@@ -131,7 +143,11 @@ impl BlindIndexKey {
 }
 
 /// The HMAC input for name and birth date: `"v1" ‖ len ‖ last ‖ len ‖ first ‖ YYYY-MM-DD`.
-pub(crate) fn name_dob_message(last: &str, first: &str, birth: BirthDate) -> Result<Vec<u8>, BlindIndexError> {
+pub(crate) fn name_dob_message(
+    last: &str,
+    first: &str,
+    birth: BirthDate,
+) -> Result<Vec<u8>, BlindIndexError> {
     let last = canonical_name(last).map_err(|_| BlindIndexError::EmptyName("last name"))?;
     let first = canonical_name(first).map_err(|_| BlindIndexError::EmptyName("first name"))?;
     let mut message = b"v1".to_vec();

@@ -16,8 +16,8 @@ mod password_wrap;
 mod reader;
 mod recovery_wrap;
 mod submission;
-pub(crate) mod wrapped;
 pub(crate) mod text;
+pub(crate) mod wrapped;
 
 pub use any::Envelope;
 pub use key_share::KeyShareEnvelope;

@@ -6,4 +6,7 @@ mod x25519;
 
 pub use fingerprint::Fingerprint;
 pub use master::PracticeMasterKey;
-pub use x25519::{Inbox, InboxKeyPair, InboxPublicKey, KeyPair, Member, MemberKeyPair, MemberPublicKey, PublicKey, Role};
+pub use x25519::{
+    Inbox, InboxKeyPair, InboxPublicKey, KeyPair, Member, MemberKeyPair, MemberPublicKey,
+    PublicKey, Role,
+};

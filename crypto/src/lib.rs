@@ -29,18 +29,18 @@ mod golden;
 mod testing;
 
 pub use blind_index::{
-    canonical_email, canonical_name, BirthDate, BlindIndex, BlindIndexError, BlindIndexKey, BLIND_INDEX_BITS,
-    BLIND_INDEX_SCHEME,
+    canonical_email, canonical_name, BirthDate, BlindIndex, BlindIndexError, BlindIndexKey,
+    BLIND_INDEX_BITS, BLIND_INDEX_SCHEME,
 };
 pub use envelope::{
-    Envelope, EnvelopeKind, KeyShareEnvelope, KeyType, KeyWrapEnvelope, ObjectEnvelope, PasswordWrapEnvelope,
-    RecoveryWrapEnvelope, SubmissionEnvelope, Suite,
+    Envelope, EnvelopeKind, KeyShareEnvelope, KeyType, KeyWrapEnvelope, ObjectEnvelope,
+    PasswordWrapEnvelope, RecoveryWrapEnvelope, SubmissionEnvelope, Suite,
 };
 pub use error::{CryptoError, EnvelopeError};
 pub use ids::{ConsentId, FormHash, ObjectId, PracticeId, SubmissionId, UserId};
 pub use keys::{
-    Fingerprint, Inbox, InboxKeyPair, InboxPublicKey, KeyPair, Member, MemberKeyPair, MemberPublicKey,
-    PracticeMasterKey, PublicKey, Role,
+    Fingerprint, Inbox, InboxKeyPair, InboxPublicKey, KeyPair, Member, MemberKeyPair,
+    MemberPublicKey, PracticeMasterKey, PublicKey, Role,
 };
 pub use object::{ContentKey, ObjectContext};
 pub use password::{KdfParams, LoginKey, LoginVerifier, PasswordKeys, WrapKey};

@@ -72,7 +72,12 @@ impl ContentKey {
         self.encrypt_with(plaintext, context, &mut rng::os())
     }
 
-    pub(crate) fn encrypt_with(&self, plaintext: &[u8], context: &ObjectContext<'_>, rng: &mut impl CryptoRng) -> ObjectEnvelope {
+    pub(crate) fn encrypt_with(
+        &self,
+        plaintext: &[u8],
+        context: &ObjectContext<'_>,
+        rng: &mut impl CryptoRng,
+    ) -> ObjectEnvelope {
         let mut envelope = ObjectEnvelope {
             key_version: self.version,
             nonce: rng::array(rng),
@@ -83,14 +88,23 @@ impl ContentKey {
         envelope
     }
 
-    pub fn decrypt(&self, envelope: &ObjectEnvelope, context: &ObjectContext<'_>) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
+    pub fn decrypt(
+        &self,
+        envelope: &ObjectEnvelope,
+        context: &ObjectContext<'_>,
+    ) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
         if envelope.key_version != self.version {
             return Err(CryptoError::KeyVersion {
                 envelope: envelope.key_version,
                 key: self.version,
             });
         }
-        aead::open(self.key.expose(), &envelope.nonce, &envelope.ciphertext, &context.aad(envelope))
+        aead::open(
+            self.key.expose(),
+            &envelope.nonce,
+            &envelope.ciphertext,
+            &context.aad(envelope),
+        )
     }
 }
 

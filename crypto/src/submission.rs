@@ -46,7 +46,11 @@ impl SubmissionContext {
 
 impl InboxPublicKey {
     /// Seals a submission (any bytes: the app's serialized answers, signature, evidence).
-    pub fn seal_submission(&self, plaintext: &[u8], context: &SubmissionContext) -> Result<SubmissionEnvelope, CryptoError> {
+    pub fn seal_submission(
+        &self,
+        plaintext: &[u8],
+        context: &SubmissionContext,
+    ) -> Result<SubmissionEnvelope, CryptoError> {
         self.seal_submission_with(plaintext, context, &mut rng::os())
     }
 
@@ -62,7 +66,13 @@ impl InboxPublicKey {
             ciphertext: Vec::new(),
         };
         let aad = context.aad(&envelope);
-        let (enc, ciphertext) = hpke::seal(self.as_raw(), &context.info(self.version()), plaintext, &aad, rng)?;
+        let (enc, ciphertext) = hpke::seal(
+            self.as_raw(),
+            &context.info(self.version()),
+            plaintext,
+            &aad,
+            rng,
+        )?;
         envelope.enc = enc;
         envelope.ciphertext = ciphertext;
         Ok(envelope)
@@ -82,6 +92,12 @@ impl InboxKeyPair {
             });
         }
         let info = context.info(self.version());
-        hpke::open(self.secret(), &envelope.enc, &info, &envelope.ciphertext, &context.aad(envelope))
+        hpke::open(
+            self.secret(),
+            &envelope.enc,
+            &info,
+            &envelope.ciphertext,
+            &context.aad(envelope),
+        )
     }
 }

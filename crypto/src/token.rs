@@ -32,8 +32,11 @@ impl Token {
 
     /// Parses what a client presented; anything but 43 canonical base64url characters is refused.
     pub fn from_text(input: &str) -> Result<Self, CryptoError> {
-        let bytes = Zeroizing::new(text::decode(input).map_err(|_| CryptoError::InvalidText("token"))?);
-        Key32::from_slice(&bytes).map(Self).ok_or(CryptoError::InvalidText("token"))
+        let bytes =
+            Zeroizing::new(text::decode(input).map_err(|_| CryptoError::InvalidText("token"))?);
+        Key32::from_slice(&bytes)
+            .map(Self)
+            .ok_or(CryptoError::InvalidText("token"))
     }
 
     /// What the server stores and looks up.

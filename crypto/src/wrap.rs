@@ -31,7 +31,12 @@ pub(crate) fn nonce(rng: &mut impl CryptoRng) -> [u8; NONCE_LEN] {
     rng::array(rng)
 }
 
-pub(crate) fn seal_key(kek: &Key32, nonce: &[u8; NONCE_LEN], key: &Key32, aad: &[u8]) -> [u8; SEALED_KEY_LEN] {
+pub(crate) fn seal_key(
+    kek: &Key32,
+    nonce: &[u8; NONCE_LEN],
+    key: &Key32,
+    aad: &[u8],
+) -> [u8; SEALED_KEY_LEN] {
     let sealed = aead::seal(kek.expose(), nonce, key.expose(), aad);
     sealed
         .try_into()

@@ -6,12 +6,13 @@
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-use proptest::prelude::*;
+use proptest_nofork::prelude::*;
 
 use crypto::{
-    ContentKey, Envelope, InboxKeyPair, InboxPublicKey, KdfParams, KeyShareEnvelope, KeyWrapEnvelope, MemberKeyPair,
-    MemberPublicKey, ObjectContext, ObjectEnvelope, PasswordWrapEnvelope, PracticeId, PracticeMasterKey, RecoveryCode,
-    RecoveryWrapEnvelope, SubmissionContext, SubmissionEnvelope, Token,
+    ContentKey, Envelope, InboxKeyPair, InboxPublicKey, KdfParams, KeyShareEnvelope,
+    KeyWrapEnvelope, MemberKeyPair, MemberPublicKey, ObjectContext, ObjectEnvelope,
+    PasswordWrapEnvelope, PracticeId, PracticeMasterKey, RecoveryCode, RecoveryWrapEnvelope,
+    SubmissionContext, SubmissionEnvelope, Token,
 };
 
 /// Runs every parser over `bytes`; checks the canonical-encoding property for each success.
@@ -73,10 +74,17 @@ fn samples() -> Vec<Vec<u8>> {
         field: "f",
     };
     vec![
-        inbox.public_key().seal_submission(b"answers", &submission).expect("seal").to_bytes(),
+        inbox
+            .public_key()
+            .seal_submission(b"answers", &submission)
+            .expect("seal")
+            .to_bytes(),
         pmk.wrap_with_password(keys.wrap_key(), user).to_bytes(),
-        pmk.wrap_with_recovery_code(&RecoveryCode::generate()).to_bytes(),
-        pmk.share_with(member.public_key(), user).expect("share").to_bytes(),
+        pmk.wrap_with_recovery_code(&RecoveryCode::generate())
+            .to_bytes(),
+        pmk.share_with(member.public_key(), user)
+            .expect("share")
+            .to_bytes(),
         pmk.wrap_content_key(&content, object).to_bytes(),
         content.encrypt(b"Anna", &field).to_bytes(),
         inbox.public_key().to_bytes(),
@@ -122,7 +130,8 @@ fn mutated_envelopes_never_panic() {
                     bytes[i] ^= u8::try_from(rng.below(255) + 1).unwrap_or(1);
                 }
                 1 => bytes.truncate(rng.below(bytes.len())),
-                2 => bytes.extend((0..=rng.below(8)).map(|_| u8::try_from(rng.below(256)).unwrap_or(0))),
+                2 => bytes
+                    .extend((0..=rng.below(8)).map(|_| u8::try_from(rng.below(256)).unwrap_or(0))),
                 _ => {
                     // Keep the header, randomise one field byte in the first 60 bytes.
                     let i = rng.below(bytes.len().min(60));

@@ -7,8 +7,8 @@
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use crypto::{
-    CryptoError, Envelope, KdfParams, LoginKey, LoginVerifier, MemberKeyPair, PasswordKeys, PasswordWrapEnvelope,
-    PracticeId, PracticeMasterKey, UserId,
+    CryptoError, Envelope, KdfParams, LoginKey, LoginVerifier, MemberKeyPair, PasswordKeys,
+    PasswordWrapEnvelope, PracticeId, PracticeMasterKey, UserId,
 };
 
 const PRACTICE: PracticeId = PracticeId::from_bytes([7; 16]);
@@ -32,10 +32,17 @@ fn master_key_round_trip() {
     let wrap = PasswordWrapEnvelope::from_text(&wrap.to_text()).expect("parse");
     let params_again = wrap.kdf_params().expect("params");
     assert_eq!(params_again, params);
-    let unlocked = PracticeMasterKey::unwrap_with_password(&wrap, keys(PASSWORD, &params_again).wrap_key(), PRACTICE, USER)
-        .expect("unwrap");
+    let unlocked = PracticeMasterKey::unwrap_with_password(
+        &wrap,
+        keys(PASSWORD, &params_again).wrap_key(),
+        PRACTICE,
+        USER,
+    )
+    .expect("unwrap");
     assert_eq!(unlocked.version(), 1);
-    assert!(unlocked.unwrap_inbox_key(&pmk.wrap_inbox_key(&crypto::InboxKeyPair::generate(1))).is_ok());
+    assert!(unlocked
+        .unwrap_inbox_key(&pmk.wrap_inbox_key(&crypto::InboxKeyPair::generate(1)))
+        .is_ok());
 }
 
 #[test]
@@ -47,8 +54,18 @@ fn wrong_password_user_or_practice_fails() {
     let wrong = keys("Sonnenblume-im-Mai-2025", &params);
     let attempts = [
         PracticeMasterKey::unwrap_with_password(&wrap, wrong.wrap_key(), PRACTICE, USER),
-        PracticeMasterKey::unwrap_with_password(&wrap, right.wrap_key(), PRACTICE, UserId::from_bytes([2; 16])),
-        PracticeMasterKey::unwrap_with_password(&wrap, right.wrap_key(), PracticeId::from_bytes([8; 16]), USER),
+        PracticeMasterKey::unwrap_with_password(
+            &wrap,
+            right.wrap_key(),
+            PRACTICE,
+            UserId::from_bytes([2; 16]),
+        ),
+        PracticeMasterKey::unwrap_with_password(
+            &wrap,
+            right.wrap_key(),
+            PracticeId::from_bytes([8; 16]),
+            USER,
+        ),
     ];
     for attempt in attempts {
         assert_eq!(attempt.err(), Some(CryptoError::Decrypt));
@@ -62,7 +79,10 @@ fn login_and_wrap_keys_are_independent_and_stable() {
     let b = keys(PASSWORD, &params);
     assert_eq!(*a.login_key().to_text(), *b.login_key().to_text());
     let other_salt = KdfParams::new(19 * 1024, 2, 1, [10; 16]).expect("params");
-    assert_ne!(*a.login_key().to_text(), *keys(PASSWORD, &other_salt).login_key().to_text());
+    assert_ne!(
+        *a.login_key().to_text(),
+        *keys(PASSWORD, &other_salt).login_key().to_text()
+    );
     // The login key (which the server sees) cannot open the wrap: it is a different key.
     let pmk = PracticeMasterKey::generate(PRACTICE, 1);
     let wrap = pmk.wrap_with_password(a.wrap_key(), USER);
@@ -74,18 +94,42 @@ fn nfc_and_nfd_passwords_are_the_same_password() {
     let params = floor_params();
     let composed = keys("Pa\u{00DF}wort-f\u{00FC}r-M\u{00FC}ller", &params);
     let decomposed = keys("Pa\u{00DF}wort-fu\u{0308}r-Mu\u{0308}ller", &params);
-    assert_eq!(*composed.login_key().to_text(), *decomposed.login_key().to_text());
+    assert_eq!(
+        *composed.login_key().to_text(),
+        *decomposed.login_key().to_text()
+    );
 }
 
 #[test]
 fn parameters_below_the_floor_are_refused() {
-    let weak = [(19 * 1024 - 1, 2, 1), (19 * 1024, 1, 1), (64 * 1024, 3, 0), (8, 1, 1)];
+    let weak = [
+        (19 * 1024 - 1, 2, 1),
+        (19 * 1024, 1, 1),
+        (64 * 1024, 3, 0),
+        (8, 1, 1),
+    ];
     for (m, t, p) in weak {
-        assert!(matches!(KdfParams::new(m, t, p, [0; 16]), Err(CryptoError::KdfTooWeak { .. })), "{m} {t} {p}");
+        assert!(
+            matches!(
+                KdfParams::new(m, t, p, [0; 16]),
+                Err(CryptoError::KdfTooWeak { .. })
+            ),
+            "{m} {t} {p}"
+        );
     }
-    let costly = [(1024 * 1024 + 1, 3, 1), (64 * 1024, 17, 1), (64 * 1024, 3, 17)];
+    let costly = [
+        (1024 * 1024 + 1, 3, 1),
+        (64 * 1024, 17, 1),
+        (64 * 1024, 3, 17),
+    ];
     for (m, t, p) in costly {
-        assert!(matches!(KdfParams::new(m, t, p, [0; 16]), Err(CryptoError::KdfTooCostly { .. })), "{m} {t} {p}");
+        assert!(
+            matches!(
+                KdfParams::new(m, t, p, [0; 16]),
+                Err(CryptoError::KdfTooCostly { .. })
+            ),
+            "{m} {t} {p}"
+        );
     }
 }
 
@@ -108,7 +152,10 @@ fn a_downgraded_wrap_is_refused_on_unwrap() {
         PracticeMasterKey::unwrap_with_password(&downgraded, keys.wrap_key(), PRACTICE, USER).err(),
         expected.err()
     );
-    assert!(Envelope::from_bytes(&bytes).is_ok(), "parsing stays structural");
+    assert!(
+        Envelope::from_bytes(&bytes).is_ok(),
+        "parsing stays structural"
+    );
 }
 
 #[test]
@@ -117,7 +164,13 @@ fn a_key_from_other_parameters_is_a_mismatch() {
     let wrap = pmk.wrap_with_password(keys(PASSWORD, &floor_params()).wrap_key(), USER);
     let other = KdfParams::new(20 * 1024, 2, 1, [9; 16]).expect("params");
     assert_eq!(
-        PracticeMasterKey::unwrap_with_password(&wrap, keys(PASSWORD, &other).wrap_key(), PRACTICE, USER).err(),
+        PracticeMasterKey::unwrap_with_password(
+            &wrap,
+            keys(PASSWORD, &other).wrap_key(),
+            PRACTICE,
+            USER
+        )
+        .err(),
         Some(CryptoError::KdfMismatch)
     );
 }
@@ -128,7 +181,8 @@ fn member_key_pair_round_trip_and_type_check() {
     let keys = keys(PASSWORD, &params);
     let member = MemberKeyPair::generate(3);
     let wrap = member.wrap_with_password(keys.wrap_key(), PRACTICE, USER);
-    let restored = MemberKeyPair::unwrap_with_password(&wrap, keys.wrap_key(), PRACTICE, USER).expect("unwrap");
+    let restored = MemberKeyPair::unwrap_with_password(&wrap, keys.wrap_key(), PRACTICE, USER)
+        .expect("unwrap");
     assert_eq!(restored.public_key(), member.public_key());
     assert_eq!(
         PracticeMasterKey::unwrap_with_password(&wrap, keys.wrap_key(), PRACTICE, USER).err(),
@@ -142,7 +196,14 @@ fn member_key_pair_round_trip_and_type_check() {
 #[test]
 fn kdf_params_text_round_trip() {
     let params = KdfParams::generate();
-    assert_eq!((params.memory_kib(), params.iterations(), params.parallelism()), (64 * 1024, 3, 1));
+    assert_eq!(
+        (
+            params.memory_kib(),
+            params.iterations(),
+            params.parallelism()
+        ),
+        (64 * 1024, 3, 1)
+    );
     assert_eq!(KdfParams::from_text(&params.to_text()), Ok(params));
     assert_ne!(KdfParams::generate().salt(), params.salt());
 }
@@ -153,7 +214,9 @@ fn login_verifier_accepts_only_the_right_key() {
     let login = keys(PASSWORD, &params).into_parts().0;
     let sent = LoginKey::from_text(&login.to_text()).expect("parse");
     let stored = LoginVerifier::create(&sent);
-    assert!(stored.as_str().starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
+    assert!(stored
+        .as_str()
+        .starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
     let reloaded = LoginVerifier::from_stored(stored.as_str());
     assert_eq!(reloaded.verify(&sent), Ok(true));
     let wrong = keys("anders", &params).into_parts().0;
@@ -169,5 +232,7 @@ fn default_parameters_work() {
     let pmk = PracticeMasterKey::generate(PRACTICE, 1);
     let wrap = pmk.wrap_with_password(keys(PASSWORD, &params).wrap_key(), USER);
     let again = keys(PASSWORD, &wrap.kdf_params().expect("params"));
-    assert!(PracticeMasterKey::unwrap_with_password(&wrap, again.wrap_key(), PRACTICE, USER).is_ok());
+    assert!(
+        PracticeMasterKey::unwrap_with_password(&wrap, again.wrap_key(), PRACTICE, USER).is_ok()
+    );
 }

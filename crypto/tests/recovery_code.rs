@@ -16,7 +16,12 @@ fn printed() -> String {
 fn same_code(a: &RecoveryCode, b: &RecoveryCode) -> bool {
     let practice = crypto::PracticeId::from_bytes([1; 16]);
     let pmk = crypto::PracticeMasterKey::generate(practice, 1);
-    crypto::PracticeMasterKey::unwrap_with_recovery_code(&pmk.wrap_with_recovery_code(a), b, practice).is_ok()
+    crypto::PracticeMasterKey::unwrap_with_recovery_code(
+        &pmk.wrap_with_recovery_code(a),
+        b,
+        practice,
+    )
+    .is_ok()
 }
 
 #[test]
@@ -24,7 +29,9 @@ fn layout_is_13_groups_of_5() {
     let text = printed();
     let groups: Vec<&str> = text.split('-').collect();
     assert_eq!(groups.len(), 13);
-    assert!(groups.iter().all(|g| g.len() == 5 && g.chars().all(|c| ALPHABET.contains(c))));
+    assert!(groups
+        .iter()
+        .all(|g| g.len() == 5 && g.chars().all(|c| ALPHABET.contains(c))));
 }
 
 #[test]
@@ -52,13 +59,18 @@ fn every_single_character_typo_names_its_group() {
     let text = printed().replace('-', "");
     for position in 0..text.len() {
         let original = text.as_bytes()[position] as char;
-        let replacement = ALPHABET.chars().find(|&c| c != original).expect("another symbol");
+        let replacement = ALPHABET
+            .chars()
+            .find(|&c| c != original)
+            .expect("another symbol");
         let mut typo: Vec<char> = text.chars().collect();
         typo[position] = replacement;
         let typo: String = typo.into_iter().collect();
         assert_eq!(
             RecoveryCode::parse(&typo).err(),
-            Some(RecoveryCodeError::Group { group: position / 5 + 1 }),
+            Some(RecoveryCodeError::Group {
+                group: position / 5 + 1
+            }),
             "position {position}"
         );
     }
@@ -75,21 +87,42 @@ fn swapped_neighbours_and_swapped_groups_are_caught() {
         let mut swapped = chars.clone();
         swapped.swap(i, i + 1);
         let swapped: String = swapped.into_iter().collect();
-        assert!(matches!(RecoveryCode::parse(&swapped), Err(RecoveryCodeError::Group { .. })), "at {i}");
+        assert!(
+            matches!(
+                RecoveryCode::parse(&swapped),
+                Err(RecoveryCodeError::Group { .. })
+            ),
+            "at {i}"
+        );
     }
     let mut groups: Vec<&str> = text.split('-').collect();
     groups.swap(2, 7);
-    assert!(matches!(RecoveryCode::parse(&groups.join("-")), Err(RecoveryCodeError::Group { group: 3 })));
+    assert!(matches!(
+        RecoveryCode::parse(&groups.join("-")),
+        Err(RecoveryCodeError::Group { group: 3 })
+    ));
 }
 
 #[test]
 fn wrong_length_and_foreign_characters_are_named() {
     let text = printed();
-    assert_eq!(RecoveryCode::parse(&text[..text.len() - 1]).err(), Some(RecoveryCodeError::Length { found: 64 }));
-    assert_eq!(RecoveryCode::parse("").err(), Some(RecoveryCodeError::Length { found: 0 }));
+    assert_eq!(
+        RecoveryCode::parse(&text[..text.len() - 1]).err(),
+        Some(RecoveryCodeError::Length { found: 64 })
+    );
+    assert_eq!(
+        RecoveryCode::parse("").err(),
+        Some(RecoveryCodeError::Length { found: 0 })
+    );
     let with_u = format!("U{}", &text[1..]);
-    assert_eq!(RecoveryCode::parse(&with_u).err(), Some(RecoveryCodeError::Character { position: 1 }));
-    assert_eq!(RecoveryCode::parse("ä").err(), Some(RecoveryCodeError::Character { position: 1 }));
+    assert_eq!(
+        RecoveryCode::parse(&with_u).err(),
+        Some(RecoveryCodeError::Character { position: 1 })
+    );
+    assert_eq!(
+        RecoveryCode::parse("ä").err(),
+        Some(RecoveryCodeError::Character { position: 1 })
+    );
 }
 
 #[test]

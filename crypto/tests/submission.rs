@@ -6,8 +6,8 @@
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use crypto::{
-    ConsentId, CryptoError, EnvelopeError, EnvelopeKind, FormHash, InboxKeyPair, PracticeId, SubmissionContext,
-    SubmissionEnvelope, SubmissionId,
+    ConsentId, CryptoError, EnvelopeError, EnvelopeKind, FormHash, InboxKeyPair, PracticeId,
+    SubmissionContext, SubmissionEnvelope, SubmissionId,
 };
 
 fn context() -> SubmissionContext {
@@ -20,7 +20,10 @@ fn context() -> SubmissionContext {
 }
 
 fn sealed(inbox: &InboxKeyPair, plaintext: &[u8]) -> SubmissionEnvelope {
-    inbox.public_key().seal_submission(plaintext, &context()).expect("seal")
+    inbox
+        .public_key()
+        .seal_submission(plaintext, &context())
+        .expect("seal")
 }
 
 #[test]
@@ -34,26 +37,41 @@ fn round_trip_bytes_and_text() {
     let from_text = SubmissionEnvelope::from_text(&envelope.to_text()).expect("parse text");
     assert_eq!(from_bytes, envelope);
     assert_eq!(from_text, envelope);
-    assert_eq!(inbox.open_submission(&from_text, &context()).expect("open").as_slice(), form);
+    assert_eq!(
+        inbox
+            .open_submission(&from_text, &context())
+            .expect("open")
+            .as_slice(),
+        form
+    );
 }
 
 #[test]
 fn empty_submission_round_trips() {
     let inbox = InboxKeyPair::generate(1);
-    assert!(inbox.open_submission(&sealed(&inbox, b""), &context()).expect("open").is_empty());
+    assert!(inbox
+        .open_submission(&sealed(&inbox, b""), &context())
+        .expect("open")
+        .is_empty());
 }
 
 #[test]
 fn same_plaintext_seals_differently_each_time() {
     let inbox = InboxKeyPair::generate(1);
-    assert_ne!(sealed(&inbox, b"x").to_bytes(), sealed(&inbox, b"x").to_bytes());
+    assert_ne!(
+        sealed(&inbox, b"x").to_bytes(),
+        sealed(&inbox, b"x").to_bytes()
+    );
 }
 
 #[test]
 fn wrong_key_fails() {
     let inbox = InboxKeyPair::generate(1);
     let other = InboxKeyPair::generate(1);
-    assert_eq!(other.open_submission(&sealed(&inbox, b"answers"), &context()), Err(CryptoError::Decrypt));
+    assert_eq!(
+        other.open_submission(&sealed(&inbox, b"answers"), &context()),
+        Err(CryptoError::Decrypt)
+    );
 }
 
 #[test]
@@ -62,7 +80,10 @@ fn wrong_key_version_is_named() {
     let newer = InboxKeyPair::generate(2);
     assert_eq!(
         newer.open_submission(&sealed(&inbox, b"answers"), &context()),
-        Err(CryptoError::KeyVersion { envelope: 1, key: 2 })
+        Err(CryptoError::KeyVersion {
+            envelope: 1,
+            key: 2
+        })
     );
 }
 
@@ -89,7 +110,11 @@ fn every_bound_id_matters() {
         },
     ];
     for wrong in contexts {
-        assert_eq!(inbox.open_submission(&envelope, &wrong), Err(CryptoError::Decrypt), "{wrong:?}");
+        assert_eq!(
+            inbox.open_submission(&envelope, &wrong),
+            Err(CryptoError::Decrypt),
+            "{wrong:?}"
+        );
     }
 }
 
@@ -100,10 +125,16 @@ fn truncated_envelopes_are_refused() {
     for len in 0..bytes.len() {
         match SubmissionEnvelope::from_bytes(&bytes[..len]) {
             Err(_) => {}
-            Ok(short) => assert!(inbox.open_submission(&short, &context()).is_err(), "len {len}"),
+            Ok(short) => assert!(
+                inbox.open_submission(&short, &context()).is_err(),
+                "len {len}"
+            ),
         }
     }
-    assert_eq!(SubmissionEnvelope::from_bytes(&bytes[..9 + 32 + 15]), Err(EnvelopeError::Truncated));
+    assert_eq!(
+        SubmissionEnvelope::from_bytes(&bytes[..9 + 32 + 15]),
+        Err(EnvelopeError::Truncated)
+    );
 }
 
 #[test]
@@ -115,7 +146,10 @@ fn every_tampered_byte_is_refused() {
             let mut tampered = bytes.clone();
             tampered[i] ^= bit;
             if let Ok(envelope) = SubmissionEnvelope::from_bytes(&tampered) {
-                assert!(inbox.open_submission(&envelope, &context()).is_err(), "byte {i} bit {bit:#x}");
+                assert!(
+                    inbox.open_submission(&envelope, &context()).is_err(),
+                    "byte {i} bit {bit:#x}"
+                );
             }
         }
     }
@@ -147,8 +181,14 @@ fn header_errors_are_typed() {
             suite: 2
         })
     );
-    assert_eq!(SubmissionEnvelope::from_text("not base64!"), Err(EnvelopeError::BadText));
-    assert_eq!(SubmissionEnvelope::from_text(&format!("{}=", sealed(&inbox, b"").to_text())), Err(EnvelopeError::BadText));
+    assert_eq!(
+        SubmissionEnvelope::from_text("not base64!"),
+        Err(EnvelopeError::BadText)
+    );
+    assert_eq!(
+        SubmissionEnvelope::from_text(&format!("{}=", sealed(&inbox, b"").to_text())),
+        Err(EnvelopeError::BadText)
+    );
 }
 
 #[test]
@@ -159,13 +199,25 @@ fn public_key_travels_as_text_with_its_version() {
     assert_eq!(&public, inbox.public_key());
     assert_eq!(public.version(), 5);
     assert_eq!(public.fingerprint(), inbox.public_key().fingerprint());
-    assert_eq!(crypto::MemberPublicKey::from_text(&text), Err(EnvelopeError::WrongRole(1)));
+    assert_eq!(
+        crypto::MemberPublicKey::from_text(&text),
+        Err(EnvelopeError::WrongRole(1))
+    );
     let envelope = public.seal_submission(b"kiosk", &context()).expect("seal");
-    assert_eq!(inbox.open_submission(&envelope, &context()).expect("open").as_slice(), b"kiosk");
+    assert_eq!(
+        inbox
+            .open_submission(&envelope, &context())
+            .expect("open")
+            .as_slice(),
+        b"kiosk"
+    );
 }
 
 #[test]
 fn low_order_public_key_is_refused() {
     let zero = crypto::InboxPublicKey::from_raw([0; 32], 1);
-    assert_eq!(zero.seal_submission(b"x", &context()), Err(CryptoError::InvalidPublicKey));
+    assert_eq!(
+        zero.seal_submission(b"x", &context()),
+        Err(CryptoError::InvalidPublicKey)
+    );
 }

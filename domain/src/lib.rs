@@ -65,14 +65,25 @@ mod tests {
 
     fn round_trips<T>(all: &[T])
     where
-        T: Copy + std::fmt::Display + std::str::FromStr + PartialEq + std::fmt::Debug + serde::Serialize,
+        T: Copy
+            + std::fmt::Display
+            + std::str::FromStr
+            + PartialEq
+            + std::fmt::Debug
+            + serde::Serialize,
         <T as std::str::FromStr>::Err: std::fmt::Debug,
     {
         for v in all {
             let wire = v.to_string();
             assert_eq!(wire.parse::<T>().expect("own wire name parses"), *v);
-            assert_eq!(serde_json::to_string(v).expect("serialises"), format!("\"{wire}\""));
-            assert!(wire.chars().all(|c| c.is_ascii_uppercase() || c == '_'), "{wire}");
+            assert_eq!(
+                serde_json::to_string(v).expect("serialises"),
+                format!("\"{wire}\"")
+            );
+            assert!(
+                wire.chars().all(|c| c.is_ascii_uppercase() || c == '_'),
+                "{wire}"
+            );
         }
     }
 
@@ -87,13 +98,24 @@ mod tests {
 
     #[test]
     fn unknown_and_near_miss_names_are_refused() {
-        for bad in ["", "admin", "ADMIN ", "ADMINS", "ARZT\n", "SUPERADMIN", "PLATFORM_ADMIN"] {
+        for bad in [
+            "",
+            "admin",
+            "ADMIN ",
+            "ADMINS",
+            "ARZT\n",
+            "SUPERADMIN",
+            "PLATFORM_ADMIN",
+        ] {
             assert!(bad.parse::<UserRole>().is_err(), "{bad:?}");
         }
         assert!("botox".parse::<ConsentType>().is_err());
         assert_eq!(
             "DONE".parse::<ConsentStatus>(),
-            Err(UnknownVariant { kind: "ConsentStatus", value: "DONE".into() })
+            Err(UnknownVariant {
+                kind: "ConsentStatus",
+                value: "DONE".into()
+            })
         );
     }
 }

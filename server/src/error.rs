@@ -10,8 +10,13 @@ pub enum StartupError {
     LeptosConfig { path: String, reason: String },
     #[error(transparent)]
     Database(#[from] db::DbError),
-    #[error("could not listen on {addr}: {source} (is another server running? set LEPTOS_SITE_ADDR)")]
-    Bind { addr: std::net::SocketAddr, source: std::io::Error },
+    #[error(
+        "could not listen on {addr}: {source} (is another server running? set LEPTOS_SITE_ADDR)"
+    )]
+    Bind {
+        addr: std::net::SocketAddr,
+        source: std::io::Error,
+    },
     #[error("the server stopped with an error: {0}")]
     Serve(#[source] std::io::Error),
     #[error("unknown command {0:?}: use `server` to serve or `server migrate` to migrate")]

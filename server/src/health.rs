@@ -19,7 +19,10 @@ pub async fn healthz() -> impl IntoResponse {
 
 pub async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
     match db::ping(&state.pool, DB_DEADLINE).await {
-        Ok(()) => (StatusCode::OK, Json(json!({ "status": "ready", "checks": { "database": "up" } }))),
+        Ok(()) => (
+            StatusCode::OK,
+            Json(json!({ "status": "ready", "checks": { "database": "up" } })),
+        ),
         Err(error) => {
             // Details go to the log only; callers learn just which check failed.
             tracing::warn!(%error, "readiness check failed");

@@ -17,8 +17,16 @@ pub async fn switch(Path(tag): Path<String>, Query(query): Query<Next>) -> Respo
     let Some(locale) = Locale::from_tag(&tag) else {
         return (StatusCode::NOT_FOUND, "unknown language").into_response();
     };
-    let target = query.next.as_deref().filter(|p| is_local_path(p)).unwrap_or("/");
-    let mut response = (StatusCode::SEE_OTHER, [(header::LOCATION, target.to_owned())]).into_response();
+    let target = query
+        .next
+        .as_deref()
+        .filter(|p| is_local_path(p))
+        .unwrap_or("/");
+    let mut response = (
+        StatusCode::SEE_OTHER,
+        [(header::LOCATION, target.to_owned())],
+    )
+        .into_response();
     if let Ok(cookie) = HeaderValue::from_str(&locale.cookie()) {
         response.headers_mut().insert(header::SET_COOKIE, cookie);
     }
@@ -43,7 +51,14 @@ mod tests {
         for ok in ["/", "/app/patients", "/c?x=1"] {
             assert!(is_local_path(ok), "{ok}");
         }
-        for bad in ["", "https://evil.example", "//evil.example", "/\\evil.example", "evil", "/a\nSet-Cookie: x"] {
+        for bad in [
+            "",
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "evil",
+            "/a\nSet-Cookie: x",
+        ] {
             assert!(!is_local_path(bad), "{bad:?}");
         }
     }

@@ -25,7 +25,12 @@ pub async fn headers(State(state): State<AppState>, mut request: Request, next: 
     let path_is_asset = request.uri().path().starts_with("/pkg/");
     request.extensions_mut().insert(nonce.clone());
     let mut response = next.run(request).await;
-    apply(response.headers_mut(), &nonce, state.settings.is_https(), path_is_asset);
+    apply(
+        response.headers_mut(),
+        &nonce,
+        state.settings.is_https(),
+        path_is_asset,
+    );
     response
 }
 
@@ -57,19 +62,31 @@ fn apply(headers: &mut HeaderMap, nonce: &CspNonce, https: bool, asset: bool) {
             headers.insert(name, value);
         }
     };
-    set(header::CONTENT_SECURITY_POLICY, &content_security_policy(nonce, https));
+    set(
+        header::CONTENT_SECURITY_POLICY,
+        &content_security_policy(nonce, https),
+    );
     set(header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(header::X_FRAME_OPTIONS, "DENY");
     // Patient links must never leak through a Referer header.
     set(header::REFERRER_POLICY, "no-referrer");
-    set(HeaderName::from_static("cross-origin-opener-policy"), "same-origin");
-    set(HeaderName::from_static("cross-origin-resource-policy"), "same-origin");
+    set(
+        HeaderName::from_static("cross-origin-opener-policy"),
+        "same-origin",
+    );
+    set(
+        HeaderName::from_static("cross-origin-resource-policy"),
+        "same-origin",
+    );
     set(
         HeaderName::from_static("permissions-policy"),
         "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
     );
     if https {
-        set(header::STRICT_TRANSPORT_SECURITY, "max-age=63072000; includeSubDomains");
+        set(
+            header::STRICT_TRANSPORT_SECURITY,
+            "max-age=63072000; includeSubDomains",
+        );
     }
     // Pages and API answers may carry personal data once decrypted views exist: never cache.
     // Built assets under /pkg/ may be cached (they change with every build's content).

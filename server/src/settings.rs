@@ -60,19 +60,43 @@ pub enum SettingsError {
     #[error("DATABASE_URL is not set: run the app with `make run` (it starts a private PostgreSQL) or export DATABASE_URL=postgres://…")]
     MissingDatabaseUrl,
     #[error("{key}={value:?} is not valid: {expected}")]
-    Invalid { key: &'static str, value: String, expected: &'static str },
+    Invalid {
+        key: &'static str,
+        value: String,
+        expected: &'static str,
+    },
 }
 
 impl Settings {
     /// Reads the settings through `var` (the process environment in production, a map in tests).
     pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Result<Self, SettingsError> {
-        let database_url = var("DATABASE_URL").filter(|v| !v.trim().is_empty()).ok_or(SettingsError::MissingDatabaseUrl)?;
+        let database_url = var("DATABASE_URL")
+            .filter(|v| !v.trim().is_empty())
+            .ok_or(SettingsError::MissingDatabaseUrl)?;
         Ok(Self {
             database_url: Redacted(database_url),
-            db_max_connections: parse(&var, "DERMA_DB_MAX_CONNECTIONS", 10, "a number of connections from 1 to 1000", |n: &u32| (1..=1000).contains(n))?,
+            db_max_connections: parse(
+                &var,
+                "DERMA_DB_MAX_CONNECTIONS",
+                10,
+                "a number of connections from 1 to 1000",
+                |n: &u32| (1..=1000).contains(n),
+            )?,
             public_origin: origin(&var)?,
-            migrate_on_start: parse(&var, "DERMA_MIGRATE_ON_START", true, "true or false", |_| true)?,
-            request_timeout: Duration::from_secs(parse(&var, "DERMA_REQUEST_TIMEOUT_SECS", 30, "seconds from 1 to 600", |n: &u64| (1..=600).contains(n))?),
+            migrate_on_start: parse(
+                &var,
+                "DERMA_MIGRATE_ON_START",
+                true,
+                "true or false",
+                |_| true,
+            )?,
+            request_timeout: Duration::from_secs(parse(
+                &var,
+                "DERMA_REQUEST_TIMEOUT_SECS",
+                30,
+                "seconds from 1 to 600",
+                |n: &u64| (1..=600).contains(n),
+            )?),
             log_format: match var("DERMA_LOG_FORMAT").as_deref().map(str::trim) {
                 None | Some("" | "text") => LogFormat::Text,
                 Some("json") => LogFormat::Json,
@@ -89,7 +113,11 @@ impl Settings {
 }
 
 fn invalid(key: &'static str, value: &str, expected: &'static str) -> SettingsError {
-    SettingsError::Invalid { key, value: value.to_owned(), expected }
+    SettingsError::Invalid {
+        key,
+        value: value.to_owned(),
+        expected,
+    }
 }
 
 fn parse<T: std::str::FromStr>(
@@ -102,19 +130,29 @@ fn parse<T: std::str::FromStr>(
     match var(key) {
         None => Ok(default),
         Some(raw) if raw.trim().is_empty() => Ok(default),
-        Some(raw) => raw.trim().parse().ok().filter(|v| ok(v)).ok_or_else(|| invalid(key, &raw, expected)),
+        Some(raw) => raw
+            .trim()
+            .parse()
+            .ok()
+            .filter(|v| ok(v))
+            .ok_or_else(|| invalid(key, &raw, expected)),
     }
 }
 
 fn origin(var: &impl Fn(&str) -> Option<String>) -> Result<String, SettingsError> {
-    const EXPECTED: &str = "an origin like https://app.example.de (scheme and host, optional port, no path)";
+    const EXPECTED: &str =
+        "an origin like https://app.example.de (scheme and host, optional port, no path)";
     let Some(raw) = var("DERMA_PUBLIC_ORIGIN").filter(|v| !v.trim().is_empty()) else {
         return Ok("http://127.0.0.1:3000".to_owned());
     };
     let value = raw.trim().trim_end_matches('/');
-    let rest = value.strip_prefix("https://").or_else(|| value.strip_prefix("http://"));
+    let rest = value
+        .strip_prefix("https://")
+        .or_else(|| value.strip_prefix("http://"));
     match rest {
-        Some(host) if !host.is_empty() && !host.contains(['/', '?', '#', '@', ' ']) => Ok(value.to_owned()),
+        Some(host) if !host.is_empty() && !host.contains(['/', '?', '#', '@', ' ']) => {
+            Ok(value.to_owned())
+        }
         _ => Err(invalid("DERMA_PUBLIC_ORIGIN", &raw, EXPECTED)),
     }
 }
@@ -125,7 +163,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn from(pairs: &[(&str, &str)]) -> Result<Settings, SettingsError> {
-        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
         Settings::from_env(|k| map.get(k).cloned())
     }
 
@@ -142,7 +183,7 @@ mod tests {
 
     #[test]
     fn missing_database_url_says_how_to_fix_it() {
-        let err = from(&[]).err().expect("refused");
+        let err = from(&[]).expect_err("refused");
         assert_eq!(err, SettingsError::MissingDatabaseUrl);
         assert!(err.to_string().contains("make run"));
     }
@@ -165,14 +206,18 @@ mod tests {
             ("DERMA_PUBLIC_ORIGIN", "https://app.example.de/path"),
             ("DERMA_PUBLIC_ORIGIN", "https://"),
         ] {
-            let err = from(&[("DATABASE_URL", "postgres://h/db"), (key, value)]).err().expect(key);
+            let err = from(&[("DATABASE_URL", "postgres://h/db"), (key, value)]).expect_err(key);
             assert!(err.to_string().contains(key), "{err}");
         }
     }
 
     #[test]
     fn https_origin_is_recognised_and_trailing_slash_dropped() {
-        let s = from(&[("DATABASE_URL", "postgres://h/db"), ("DERMA_PUBLIC_ORIGIN", "https://app.example.de/")]).expect("valid");
+        let s = from(&[
+            ("DATABASE_URL", "postgres://h/db"),
+            ("DERMA_PUBLIC_ORIGIN", "https://app.example.de/"),
+        ])
+        .expect("valid");
         assert_eq!(s.public_origin, "https://app.example.de");
         assert!(s.is_https());
     }

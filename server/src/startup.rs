@@ -43,12 +43,21 @@ pub fn build_router(state: AppState) -> Router {
         app::csp::provide_request_nonce();
     };
     let layers = ServiceBuilder::new()
-        .layer(SetSensitiveHeadersLayer::new([http::header::COOKIE, http::header::AUTHORIZATION]))
+        .layer(SetSensitiveHeadersLayer::new([
+            http::header::COOKIE,
+            http::header::AUTHORIZATION,
+        ]))
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .layer(TraceLayer::new_for_http().make_span_with(telemetry::request_span))
         .layer(PropagateRequestIdLayer::x_request_id())
-        .layer(TimeoutLayer::with_status_code(http::StatusCode::REQUEST_TIMEOUT, state.settings.request_timeout))
-        .layer(middleware::from_fn_with_state(state.clone(), security::headers));
+        .layer(TimeoutLayer::with_status_code(
+            http::StatusCode::REQUEST_TIMEOUT,
+            state.settings.request_timeout,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::headers,
+        ));
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
@@ -57,7 +66,10 @@ pub fn build_router(state: AppState) -> Router {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
         .layer(layers)
         .with_state(state)
 }
@@ -66,11 +78,17 @@ pub fn build_router(state: AppState) -> Router {
 pub fn leptos_options(settings: &Settings) -> Result<LeptosOptions, StartupError> {
     leptos::config::get_configuration(Some(&settings.leptos_config))
         .map(|conf| conf.leptos_options)
-        .map_err(|e| StartupError::LeptosConfig { path: settings.leptos_config.clone(), reason: e.to_string() })
+        .map_err(|e| StartupError::LeptosConfig {
+            path: settings.leptos_config.clone(),
+            reason: e.to_string(),
+        })
 }
 
 fn pool(settings: &Settings) -> Result<db::PgPool, StartupError> {
-    let pool_settings = db::PoolSettings { max_connections: settings.db_max_connections, ..Default::default() };
+    let pool_settings = db::PoolSettings {
+        max_connections: settings.db_max_connections,
+        ..Default::default()
+    };
     Ok(db::connect(settings.database_url.expose(), &pool_settings)?)
 }
 
@@ -90,8 +108,14 @@ pub async fn serve(settings: Settings) -> Result<(), StartupError> {
         db::MIGRATOR.run(&pool).await.map_err(db::DbError::from)?;
     }
     let addr = leptos_options.site_addr;
-    let state = AppState { leptos_options, pool: pool.clone(), settings: Arc::new(settings) };
-    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|source| StartupError::Bind { addr, source })?;
+    let state = AppState {
+        leptos_options,
+        pool: pool.clone(),
+        settings: Arc::new(settings),
+    };
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|source| StartupError::Bind { addr, source })?;
     tracing::info!(%addr, origin = %state.settings.public_origin, "Derma Consent is listening");
     axum::serve(listener, build_router(state))
         .with_graceful_shutdown(shutdown_signal())

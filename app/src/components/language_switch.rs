@@ -13,7 +13,13 @@ pub fn LanguageSwitch() -> impl IntoView {
     let entries = Locale::ALL
         .iter()
         .map(|&locale| {
-            let href = move || format!("/lang/{}?next={}", locale.tag(), encode_path(&location.pathname.get()));
+            let href = move || {
+                format!(
+                    "/lang/{}?next={}",
+                    locale.tag(),
+                    encode_path(&location.pathname.get())
+                )
+            };
             view! {
                 <a
                     href=href
@@ -43,8 +49,15 @@ fn encode_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for byte in path.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => out.push(char::from(byte)),
-            other => out.push_str(&format!("%{other:02X}")),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(char::from(byte));
+            }
+            other => {
+                const HEX: &[u8; 16] = b"0123456789ABCDEF";
+                out.push('%');
+                out.push(char::from(HEX[usize::from(other >> 4)]));
+                out.push(char::from(HEX[usize::from(other & 0xF)]));
+            }
         }
     }
     out

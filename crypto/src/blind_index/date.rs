@@ -13,7 +13,8 @@ pub struct BirthDate {
 impl BirthDate {
     /// Years 1000–9999; month and day must exist (leap years included).
     pub fn new(year: u16, month: u8, day: u8) -> Result<Self, BlindIndexError> {
-        let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
+        let leap =
+            (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
         let days = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
@@ -33,12 +34,17 @@ impl BirthDate {
         let ok_shape = bytes.len() == 10
             && bytes[4] == b'-'
             && bytes[7] == b'-'
-            && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+            && bytes
+                .iter()
+                .enumerate()
+                .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
         if !ok_shape {
             return Err(BlindIndexError::InvalidDate);
         }
-        let number = |range: core::ops::Range<usize>| input.get(range).and_then(|s| s.parse::<u16>().ok());
-        let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+        let number =
+            |range: core::ops::Range<usize>| input.get(range).and_then(|s| s.parse::<u16>().ok());
+        let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10))
+        else {
             return Err(BlindIndexError::InvalidDate);
         };
         Self::new(

@@ -3,8 +3,8 @@
 
 use super::codec::decode;
 use super::{
-    text, EnvelopeKind, Header, KeyShareEnvelope, KeyWrapEnvelope, ObjectEnvelope, PasswordWrapEnvelope, Reader,
-    RecoveryWrapEnvelope, SubmissionEnvelope,
+    text, EnvelopeKind, Header, KeyShareEnvelope, KeyWrapEnvelope, ObjectEnvelope,
+    PasswordWrapEnvelope, Reader, RecoveryWrapEnvelope, SubmissionEnvelope,
 };
 use crate::error::{CryptoError, EnvelopeError};
 use crate::keys::{InboxPublicKey, MemberPublicKey};
@@ -42,12 +42,14 @@ impl Envelope {
                 Some(0x02) => Self::MemberPublicKey(MemberPublicKey::from_bytes(bytes)?),
                 _ => Self::InboxPublicKey(InboxPublicKey::from_bytes(bytes)?),
             },
-            EnvelopeKind::KdfParams => Self::KdfParams(KdfParams::from_bytes(bytes).map_err(|e| match e {
-                CryptoError::Envelope(e) => e,
-                _ => EnvelopeError::InvalidField {
-                    kind: EnvelopeKind::KdfParams,
-                },
-            })?),
+            EnvelopeKind::KdfParams => {
+                Self::KdfParams(KdfParams::from_bytes(bytes).map_err(|e| match e {
+                    CryptoError::Envelope(e) => e,
+                    _ => EnvelopeError::InvalidField {
+                        kind: EnvelopeKind::KdfParams,
+                    },
+                })?)
+            }
         })
     }
 

@@ -12,7 +12,10 @@ impl<'a> Reader<'a> {
     }
 
     pub(crate) fn array<const N: usize>(&mut self) -> Result<[u8; N], EnvelopeError> {
-        let (head, rest) = self.0.split_first_chunk::<N>().ok_or(EnvelopeError::Truncated)?;
+        let (head, rest) = self
+            .0
+            .split_first_chunk::<N>()
+            .ok_or(EnvelopeError::Truncated)?;
         self.0 = rest;
         Ok(*head)
     }

@@ -15,8 +15,16 @@ fn cipher(key: &[u8; 32]) -> Aes256Gcm {
     Aes256Gcm::new(key.into())
 }
 
-pub(crate) fn seal(key: &[u8; 32], nonce: &[u8; NONCE_LEN], plaintext: &[u8], aad: &[u8]) -> Vec<u8> {
-    let payload = Payload { msg: plaintext, aad };
+pub(crate) fn seal(
+    key: &[u8; 32],
+    nonce: &[u8; NONCE_LEN],
+    plaintext: &[u8],
+    aad: &[u8],
+) -> Vec<u8> {
+    let payload = Payload {
+        msg: plaintext,
+        aad,
+    };
     // Encryption fails only beyond GCM's length limit (64 GiB), which no caller reaches.
     cipher(key)
         .encrypt(nonce.into(), payload)
@@ -29,7 +37,10 @@ pub(crate) fn open(
     ciphertext: &[u8],
     aad: &[u8],
 ) -> Result<Zeroizing<Vec<u8>>, CryptoError> {
-    let payload = Payload { msg: ciphertext, aad };
+    let payload = Payload {
+        msg: ciphertext,
+        aad,
+    };
     cipher(key)
         .decrypt(nonce.into(), payload)
         .map(Zeroizing::new)

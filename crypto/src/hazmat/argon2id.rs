@@ -42,8 +42,9 @@ mod tests {
             .data(AssociatedData::new(&[0x04; 12]).expect("12 bytes of associated data"))
             .build()
             .expect("RFC parameters");
-        let argon = Argon2::new_with_secret(&[0x03; 8], Algorithm::Argon2id, Version::V0x13, params)
-            .expect("8-byte secret");
+        let argon =
+            Argon2::new_with_secret(&[0x03; 8], Algorithm::Argon2id, Version::V0x13, params)
+                .expect("8-byte secret");
         let mut tag = [0u8; 32];
         argon
             .hash_password_into(&[0x01; 32], &[0x02; 16], &mut tag)

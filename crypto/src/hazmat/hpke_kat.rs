@@ -34,9 +34,12 @@ fn pk_of(sk_hex: &str) -> String {
 
 /// mode 0, KEM 0x0020, KDF 0x0001, AEAD 0x0002 (AES-256-GCM): our suite.
 mod suite_aes256 {
-    pub(super) const SK_R: &str = "497b4502664cfea5d5af0b39934dac72242a74f8480451e1aee7d6a53320333d";
-    pub(super) const PK_R: &str = "430f4b9859665145a6b1ba274024487bd66f03a2dd577d7753c68d7d7d00c00c";
-    pub(super) const SK_E: &str = "179d4b53b6365c45b600c4163b61d95cbc2f4d9e36f1695558dce265ab8bab11";
+    pub(super) const SK_R: &str =
+        "497b4502664cfea5d5af0b39934dac72242a74f8480451e1aee7d6a53320333d";
+    pub(super) const PK_R: &str =
+        "430f4b9859665145a6b1ba274024487bd66f03a2dd577d7753c68d7d7d00c00c";
+    pub(super) const SK_E: &str =
+        "179d4b53b6365c45b600c4163b61d95cbc2f4d9e36f1695558dce265ab8bab11";
     pub(super) const ENC: &str = "6c93e09869df3402d7bf231bf540fadd35cd56be14f97178f0954db94b7fc256";
     /// (aad, ct) of encryptions[0..3]: aad = "Count-0", "Count-1", "Count-2".
     pub(super) const MESSAGES: [(&str, &str); 3] = [
@@ -56,8 +59,9 @@ fn our_suite_keys_match_vector() {
 fn our_suite_opens_vector_messages_in_sequence() {
     let sk = <Kem as hpke::Kem>::PrivateKey::from_bytes(&unhex(suite_aes256::SK_R)).expect("sk");
     let enc = <Kem as hpke::Kem>::EncappedKey::from_bytes(&unhex(suite_aes256::ENC)).expect("enc");
-    let mut ctx = hpke::setup_receiver::<AesGcm256, HkdfSha256, Kem>(&OpModeR::Base, &sk, &enc, &unhex(INFO))
-        .expect("setup_receiver");
+    let mut ctx =
+        hpke::setup_receiver::<AesGcm256, HkdfSha256, Kem>(&OpModeR::Base, &sk, &enc, &unhex(INFO))
+            .expect("setup_receiver");
     for (aad, ct) in suite_aes256::MESSAGES {
         let pt = ctx.open(&unhex(ct), &unhex(aad)).expect("open");
         assert_eq!(hex(&pt), PT);
@@ -71,7 +75,10 @@ fn our_wrapper_opens_vector_first_message() {
     let (aad, ct) = suite_aes256::MESSAGES[0];
     let pt = super::open(&secret, &enc, &unhex(INFO), &unhex(ct), &unhex(aad)).expect("open");
     assert_eq!(hex(&pt), PT);
-    assert_eq!(super::public_key(&secret).map(|pk| hex(&pk)).as_deref(), Some(suite_aes256::PK_R));
+    assert_eq!(
+        super::public_key(&secret).map(|pk| hex(&pk)).as_deref(),
+        Some(suite_aes256::PK_R)
+    );
 }
 
 /// Replays fixed bytes as "randomness" so that encapsulation is deterministic.
@@ -105,7 +112,10 @@ fn rfc9180_a11_sender_is_deterministic_from_ikm() {
     sk_rfc[0] &= 0xf8;
     sk_rfc[31] = (sk_rfc[31] & 0x7f) | 0x40;
     assert_eq!(hex(&sk_r.to_bytes()), hex(&sk_rfc));
-    assert_eq!(hex(&pk_r.to_bytes()), "3948cfe0ad1ddb695d780e59077195da6c56506b027329794ab02bca80815c4d");
+    assert_eq!(
+        hex(&pk_r.to_bytes()),
+        "3948cfe0ad1ddb695d780e59077195da6c56506b027329794ab02bca80815c4d"
+    );
     let (enc, ct) = hpke::single_shot_seal_with_rng::<AesGcm128, HkdfSha256, Kem>(
         &OpModeS::Base,
         &pk_r,
@@ -115,7 +125,10 @@ fn rfc9180_a11_sender_is_deterministic_from_ikm() {
         &mut Replay(ikm_e),
     )
     .expect("seal");
-    assert_eq!(hex(&enc.to_bytes()), "37fda3567bdbd628e88668c3c8d7e97d1d1253b6d4ea6d44c150f741f1bf4431");
+    assert_eq!(
+        hex(&enc.to_bytes()),
+        "37fda3567bdbd628e88668c3c8d7e97d1d1253b6d4ea6d44c150f741f1bf4431"
+    );
     assert_eq!(
         hex(&ct),
         "f938558b5d72f1a23810b4be2ab4f84331acc02fc97babc53a52ae8218a355a96d8770ac83d07bea87e13c512a"

@@ -26,7 +26,11 @@ impl PracticeMasterKey {
         Self::generate_with(practice_id, version, &mut rng::os())
     }
 
-    pub(crate) fn generate_with(practice_id: PracticeId, version: u32, rng: &mut impl CryptoRng) -> Self {
+    pub(crate) fn generate_with(
+        practice_id: PracticeId,
+        version: u32,
+        rng: &mut impl CryptoRng,
+    ) -> Self {
         Self::from_parts(Key32::random(rng), practice_id, version)
     }
 

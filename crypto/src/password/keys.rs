@@ -25,14 +25,24 @@ impl PasswordKeys {
     pub fn derive(password: &str, params: &KdfParams) -> Result<Self, CryptoError> {
         let normalized: Zeroizing<String> = Zeroizing::new(password.nfc().collect());
         let [memory_kib, iterations, parallelism] = params.numbers();
-        let stretched = argon2id::derive(normalized.as_bytes(), params.salt(), memory_kib, iterations, parallelism)
-            .ok_or(CryptoError::KdfTooCostly {
-                memory_kib,
-                iterations,
-                parallelism,
-            })?;
+        let stretched = argon2id::derive(
+            normalized.as_bytes(),
+            params.salt(),
+            memory_kib,
+            iterations,
+            parallelism,
+        )
+        .ok_or(CryptoError::KdfTooCostly {
+            memory_kib,
+            iterations,
+            parallelism,
+        })?;
         Ok(Self {
-            login: LoginKey(kdf::derive(&[], stretched.expose(), &[labels::PASSWORD_LOGIN])),
+            login: LoginKey(kdf::derive(
+                &[],
+                stretched.expose(),
+                &[labels::PASSWORD_LOGIN],
+            )),
             wrap: WrapKey {
                 key: kdf::derive(&[], stretched.expose(), &[labels::PASSWORD_WRAP]),
                 params: *params,
@@ -70,8 +80,11 @@ impl LoginKey {
 
     /// The server side: parses what the client sent.
     pub fn from_text(input: &str) -> Result<Self, CryptoError> {
-        let bytes = Zeroizing::new(text::decode(input).map_err(|_| CryptoError::InvalidText("login key"))?);
-        Key32::from_slice(&bytes).map(Self).ok_or(CryptoError::InvalidText("login key"))
+        let bytes =
+            Zeroizing::new(text::decode(input).map_err(|_| CryptoError::InvalidText("login key"))?);
+        Key32::from_slice(&bytes)
+            .map(Self)
+            .ok_or(CryptoError::InvalidText("login key"))
     }
 
     pub(crate) fn secret(&self) -> &Key32 {

@@ -33,7 +33,12 @@ pub struct KdfParams {
 
 impl KdfParams {
     /// Checks the floor and the ceiling.
-    pub fn new(memory_kib: u32, iterations: u32, parallelism: u32, salt: [u8; 16]) -> Result<Self, CryptoError> {
+    pub fn new(
+        memory_kib: u32,
+        iterations: u32,
+        parallelism: u32,
+        salt: [u8; 16],
+    ) -> Result<Self, CryptoError> {
         if memory_kib < MIN_MEMORY_KIB || iterations < MIN_ITERATIONS || parallelism < 1 {
             return Err(CryptoError::KdfTooWeak {
                 memory_kib,
@@ -41,7 +46,10 @@ impl KdfParams {
                 parallelism,
             });
         }
-        if memory_kib > MAX_MEMORY_KIB || iterations > MAX_ITERATIONS || parallelism > MAX_PARALLELISM {
+        if memory_kib > MAX_MEMORY_KIB
+            || iterations > MAX_ITERATIONS
+            || parallelism > MAX_PARALLELISM
+        {
             return Err(CryptoError::KdfTooCostly {
                 memory_kib,
                 iterations,

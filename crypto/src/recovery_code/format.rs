@@ -65,11 +65,15 @@ pub(super) fn parse(input: &str) -> Result<[u8; 32], RecoveryCodeError> {
         if c.is_whitespace() || matches!(c, '-' | '‐' | '–' | '—') {
             continue;
         }
-        let symbol = symbol_of(c).ok_or(RecoveryCodeError::Character { position: index + 1 })?;
+        let symbol = symbol_of(c).ok_or(RecoveryCodeError::Character {
+            position: index + 1,
+        })?;
         symbols.push(symbol);
     }
     if symbols.len() != SYMBOLS {
-        return Err(RecoveryCodeError::Length { found: symbols.len() });
+        return Err(RecoveryCodeError::Length {
+            found: symbols.len(),
+        });
     }
     let mut data = Zeroizing::new(Vec::with_capacity(52));
     for (index, group) in symbols.chunks_exact(5).enumerate() {

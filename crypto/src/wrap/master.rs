@@ -50,27 +50,54 @@ impl PracticeMasterKey {
         }
         let version = envelope.wrapped.expect(expected)?;
         let aad = self.aad(envelope, object);
-        let key = super::open_key(&self.wrapping_key(), &envelope.nonce, &envelope.ciphertext, &aad)?;
+        let key = super::open_key(
+            &self.wrapping_key(),
+            &envelope.nonce,
+            &envelope.ciphertext,
+            &aad,
+        )?;
         Ok((key, version))
     }
 
     fn aad(&self, envelope: &KeyWrapEnvelope, object: Option<ObjectId>) -> Vec<u8> {
         let practice = self.practice_id();
         match object {
-            Some(object) => super::aad(labels::MASTER_KEY_WRAP, &prefix(envelope), &[practice.as_bytes(), object.as_bytes()]),
-            None => super::aad(labels::MASTER_KEY_WRAP, &prefix(envelope), &[practice.as_bytes()]),
+            Some(object) => super::aad(
+                labels::MASTER_KEY_WRAP,
+                &prefix(envelope),
+                &[practice.as_bytes(), object.as_bytes()],
+            ),
+            None => super::aad(
+                labels::MASTER_KEY_WRAP,
+                &prefix(envelope),
+                &[practice.as_bytes()],
+            ),
         }
     }
 
-    fn wrap_key(&self, key: &Key32, key_type: KeyType, version: u32, object: Option<ObjectId>) -> KeyWrapEnvelope {
-        self.wrap_key_with(key, WrappedKey { key_type, version }, object, &mut rng::os())
+    fn wrap_key(
+        &self,
+        key: &Key32,
+        key_type: KeyType,
+        version: u32,
+        object: Option<ObjectId>,
+    ) -> KeyWrapEnvelope {
+        self.wrap_key_with(
+            key,
+            WrappedKey { key_type, version },
+            object,
+            &mut rng::os(),
+        )
     }
 
     pub fn wrap_inbox_key(&self, inbox: &InboxKeyPair) -> KeyWrapEnvelope {
         self.wrap_key(inbox.secret(), KeyType::InboxKey, inbox.version(), None)
     }
 
-    pub fn unwrap_inbox_key(&self, envelope: &KeyWrapEnvelope) -> Result<InboxKeyPair, CryptoError> {
+    pub fn unwrap_inbox_key(
+        &self,
+        envelope: &KeyWrapEnvelope,
+    ) -> Result<InboxKeyPair, CryptoError> {
         let (key, version) = self.unwrap_key(envelope, KeyType::InboxKey, None)?;
         InboxKeyPair::from_secret(key, version).ok_or(CryptoError::Decrypt)
     }
@@ -79,31 +106,53 @@ impl PracticeMasterKey {
         self.wrap_key(key.secret(), KeyType::BlindIndexKey, key.version(), None)
     }
 
-    pub fn unwrap_blind_index_key(&self, envelope: &KeyWrapEnvelope) -> Result<BlindIndexKey, CryptoError> {
+    pub fn unwrap_blind_index_key(
+        &self,
+        envelope: &KeyWrapEnvelope,
+    ) -> Result<BlindIndexKey, CryptoError> {
         let (key, version) = self.unwrap_key(envelope, KeyType::BlindIndexKey, None)?;
         Ok(BlindIndexKey::from_parts(key, self.practice_id(), version))
     }
 
     /// Wraps an object's content key, bound to that object's id.
     pub fn wrap_content_key(&self, key: &ContentKey, object: ObjectId) -> KeyWrapEnvelope {
-        self.wrap_key(key.secret(), KeyType::ContentKey, key.version(), Some(object))
+        self.wrap_key(
+            key.secret(),
+            KeyType::ContentKey,
+            key.version(),
+            Some(object),
+        )
     }
 
-    pub fn unwrap_content_key(&self, envelope: &KeyWrapEnvelope, object: ObjectId) -> Result<ContentKey, CryptoError> {
+    pub fn unwrap_content_key(
+        &self,
+        envelope: &KeyWrapEnvelope,
+        object: ObjectId,
+    ) -> Result<ContentKey, CryptoError> {
         let (key, version) = self.unwrap_key(envelope, KeyType::ContentKey, Some(object))?;
         Ok(ContentKey::from_parts(key, version))
     }
 
     /// Rotation: wraps an older master key of the same practice under this one.
-    pub fn wrap_previous_master_key(&self, older: &PracticeMasterKey) -> Result<KeyWrapEnvelope, CryptoError> {
+    pub fn wrap_previous_master_key(
+        &self,
+        older: &PracticeMasterKey,
+    ) -> Result<KeyWrapEnvelope, CryptoError> {
         if older.practice_id() != self.practice_id() || older.version() >= self.version() {
             return Err(CryptoError::NotAnOlderKey);
         }
         Ok(self.wrap_key(older.secret(), KeyType::MasterKey, older.version(), None))
     }
 
-    pub fn unwrap_previous_master_key(&self, envelope: &KeyWrapEnvelope) -> Result<PracticeMasterKey, CryptoError> {
+    pub fn unwrap_previous_master_key(
+        &self,
+        envelope: &KeyWrapEnvelope,
+    ) -> Result<PracticeMasterKey, CryptoError> {
         let (key, version) = self.unwrap_key(envelope, KeyType::MasterKey, None)?;
-        Ok(PracticeMasterKey::from_parts(key, self.practice_id(), version))
+        Ok(PracticeMasterKey::from_parts(
+            key,
+            self.practice_id(),
+            version,
+        ))
     }
 }

@@ -46,7 +46,12 @@ fn unwrap(
         return Err(CryptoError::KdfMismatch);
     }
     let aad = aad(envelope, ids);
-    let key = super::open_key(wrap_key.secret(), &envelope.nonce, &envelope.ciphertext, &aad)?;
+    let key = super::open_key(
+        wrap_key.secret(),
+        &envelope.nonce,
+        &envelope.ciphertext,
+        &aad,
+    )?;
     Ok((key, version))
 }
 
@@ -65,7 +70,13 @@ impl PracticeMasterKey {
             key_type: KeyType::MasterKey,
             version: self.version(),
         };
-        wrap_with(self.secret(), wrapped, wrap_key, (self.practice_id(), user), &mut rng::os())
+        wrap_with(
+            self.secret(),
+            wrapped,
+            wrap_key,
+            (self.practice_id(), user),
+            &mut rng::os(),
+        )
     }
 
     pub fn unwrap_with_password(
@@ -81,12 +92,23 @@ impl PracticeMasterKey {
 
 impl MemberKeyPair {
     /// Keeps the member's private key (for receiving shares) under their password.
-    pub fn wrap_with_password(&self, wrap_key: &WrapKey, practice: PracticeId, user: UserId) -> PasswordWrapEnvelope {
+    pub fn wrap_with_password(
+        &self,
+        wrap_key: &WrapKey,
+        practice: PracticeId,
+        user: UserId,
+    ) -> PasswordWrapEnvelope {
         let wrapped = WrappedKey {
             key_type: KeyType::MemberKey,
             version: self.version(),
         };
-        wrap_with(self.secret(), wrapped, wrap_key, (practice, user), &mut rng::os())
+        wrap_with(
+            self.secret(),
+            wrapped,
+            wrap_key,
+            (practice, user),
+            &mut rng::os(),
+        )
     }
 
     pub fn unwrap_with_password(

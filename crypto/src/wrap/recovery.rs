@@ -15,11 +15,19 @@ use crate::rng;
 use crate::secret::Key32;
 
 fn kek(code: &RecoveryCode, practice: PracticeId) -> Key32 {
-    kdf::derive(practice.as_bytes(), code.secret().expose(), &[labels::RECOVERY_WRAP])
+    kdf::derive(
+        practice.as_bytes(),
+        code.secret().expose(),
+        &[labels::RECOVERY_WRAP],
+    )
 }
 
 fn aad(envelope: &RecoveryWrapEnvelope, practice: PracticeId) -> Vec<u8> {
-    super::aad(labels::RECOVERY_WRAP, &prefix(envelope), &[practice.as_bytes()])
+    super::aad(
+        labels::RECOVERY_WRAP,
+        &prefix(envelope),
+        &[practice.as_bytes()],
+    )
 }
 
 impl PracticeMasterKey {
@@ -27,7 +35,11 @@ impl PracticeMasterKey {
         self.wrap_with_recovery_code_with(code, &mut rng::os())
     }
 
-    pub(crate) fn wrap_with_recovery_code_with(&self, code: &RecoveryCode, rng: &mut impl CryptoRng) -> RecoveryWrapEnvelope {
+    pub(crate) fn wrap_with_recovery_code_with(
+        &self,
+        code: &RecoveryCode,
+        rng: &mut impl CryptoRng,
+    ) -> RecoveryWrapEnvelope {
         let mut envelope = RecoveryWrapEnvelope {
             wrapped: WrappedKey {
                 key_type: KeyType::MasterKey,
@@ -49,7 +61,12 @@ impl PracticeMasterKey {
     ) -> Result<Self, CryptoError> {
         let version = envelope.wrapped.expect(KeyType::MasterKey)?;
         let aad = aad(envelope, practice);
-        let key = super::open_key(&kek(code, practice), &envelope.nonce, &envelope.ciphertext, &aad)?;
+        let key = super::open_key(
+            &kek(code, practice),
+            &envelope.nonce,
+            &envelope.ciphertext,
+            &aad,
+        )?;
         Ok(Self::from_parts(key, practice, version))
     }
 }

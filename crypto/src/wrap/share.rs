@@ -20,13 +20,21 @@ fn info(practice: PracticeId, user: UserId, member_version: u32) -> Vec<u8> {
     super::aad(
         labels::KEY_SHARE,
         &[],
-        &[practice.as_bytes(), user.as_bytes(), &member_version.to_be_bytes()],
+        &[
+            practice.as_bytes(),
+            user.as_bytes(),
+            &member_version.to_be_bytes(),
+        ],
     )
 }
 
 impl PracticeMasterKey {
     /// Seals this master key to `member` (user `user` of this practice).
-    pub fn share_with(&self, member: &MemberPublicKey, user: UserId) -> Result<KeyShareEnvelope, CryptoError> {
+    pub fn share_with(
+        &self,
+        member: &MemberPublicKey,
+        user: UserId,
+    ) -> Result<KeyShareEnvelope, CryptoError> {
         self.share_with_rng(member, user, &mut rng::os())
     }
 
@@ -46,7 +54,13 @@ impl PracticeMasterKey {
             ciphertext: [0; 48],
         };
         let info = info(self.practice_id(), user, member.version());
-        let (enc, sealed) = hpke::seal(member.as_raw(), &info, self.secret().expose(), &prefix(&envelope), rng)?;
+        let (enc, sealed) = hpke::seal(
+            member.as_raw(),
+            &info,
+            self.secret().expose(),
+            &prefix(&envelope),
+            rng,
+        )?;
         envelope.enc = enc;
         envelope.ciphertext = sealed
             .try_into()
@@ -71,7 +85,13 @@ impl MemberKeyPair {
         }
         let version = envelope.wrapped.expect(KeyType::MasterKey)?;
         let info = info(practice, user, self.version());
-        let opened = hpke::open(self.secret(), &envelope.enc, &info, &envelope.ciphertext, &prefix(envelope))?;
+        let opened = hpke::open(
+            self.secret(),
+            &envelope.enc,
+            &info,
+            &envelope.ciphertext,
+            &prefix(envelope),
+        )?;
         let key = Key32::from_slice(&opened).ok_or(CryptoError::Decrypt)?;
         Ok(PracticeMasterKey::from_parts(key, practice, version))
     }

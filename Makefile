@@ -1,0 +1,41 @@
+# Derma Consent: every target calls a script in scripts/, which say what they do.
+.PHONY: run run-release test setup migrate seed db-start db-stop db-status psql sqlx-prepare fmt clippy e2e bench
+
+run: ## build and serve at http://127.0.0.1:3000 on the private PostgreSQL
+	scripts/run
+
+run-release: ## the same with optimised builds
+	scripts/run --release
+
+test: ## every test: fmt, clippy, unit, integration, wasm, browser
+	scripts/test
+
+setup: ## install missing build tools (idempotent)
+	scripts/setup --browser
+
+migrate: ## apply database migrations (the server also does this at start)
+	scripts/migrate
+
+db-start: ## create (once) and start the private PostgreSQL
+	scripts/db start
+
+db-stop: ## stop the private PostgreSQL
+	scripts/db stop
+
+db-status:
+	scripts/db status
+
+psql: ## a psql shell on the app database
+	scripts/db psql
+
+sqlx-prepare: ## regenerate the committed sqlx offline data in .sqlx/
+	scripts/sqlx-prepare
+
+fmt:
+	cargo fmt --all
+
+clippy:
+	. scripts/lib.sh && cargo_dev clippy --workspace --exclude frontend --all-targets -- -D warnings
+
+e2e: ## browser tests against a debug build
+	. scripts/lib.sh && cargo_leptos build && scripts/e2e target/debug/server
