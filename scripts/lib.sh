@@ -8,8 +8,7 @@ cd "$ROOT"
 # The output name is compiled into the server (hydration script paths); it must equal `name`
 # in Leptos.toml. Plain cargo commands use the same flags as a cargo-leptos debug build, so
 # tests, clippy and `cargo leptos build` share one set of artifacts instead of rebuilding.
-LEPTOS_OUTPUT_NAME="$(sed -n 's/^name *= *"\(.*\)"/\1/p' Leptos.toml | head -n1)"
-export LEPTOS_OUTPUT_NAME
+LEPTOS_OUTPUT_NAME="$(sed -n 's/^output-name *= *"\(.*\)"/\1/p' Leptos.toml | head -n1)"
 DEV_RUSTFLAGS="--cfg erase_components"
 # Builds never need a database: queries are checked against the committed .sqlx/ data.
 export SQLX_OFFLINE=true
@@ -24,7 +23,7 @@ warn() { printf '\033[1;33mwarning:\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 
 # cargo with the flags of a cargo-leptos debug build (see above).
-cargo_dev() { RUSTFLAGS="$DEV_RUSTFLAGS" cargo "$@"; }
+cargo_dev() { RUSTFLAGS="$DEV_RUSTFLAGS" LEPTOS_OUTPUT_NAME="$LEPTOS_OUTPUT_NAME" cargo "$@"; }
 
 # cargo-leptos sets RUSTFLAGS itself; an inherited value would be appended and change every
 # fingerprint, so it runs without one.

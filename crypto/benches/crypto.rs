@@ -84,11 +84,11 @@ mod native {
             field: "photo",
         };
         c.bench_function("object_encrypt_1mib", |b| {
-            b.iter(|| key.encrypt(black_box(&photo), &field))
+            b.iter(|| key.encrypt(black_box(&photo), &field));
         });
         let sealed = key.encrypt(&photo, &field);
         c.bench_function("object_decrypt_1mib", |b| {
-            b.iter(|| key.decrypt(black_box(&sealed), &field))
+            b.iter(|| key.decrypt(black_box(&sealed), &field));
         });
     }
 }

@@ -6,7 +6,41 @@
 //! blind-index methods; versioned [envelopes](Envelope) with one byte and one text form; and
 //! typed errors. Raw primitives stay in the private `hazmat` module. Secret types zeroize on drop,
 //! print as `***`, and are neither `Clone`, `Copy` nor `Serialize`. The threat model, the key
-//! hierarchy and every byte of every format are in `docs/crypto.md`.
+//! hierarchy and every byte of every format are in `docs/crypto.md`; why it is built this way is
+//! in `docs/decisions/0002-crypto-construction.md`.
+//!
+//! The crate does not depend on serde, so no secret can be made `Serialize` (the orphan rule
+//! forbids it elsewhere), and these do not compile:
+//!
+//! ```compile_fail
+//! fn needs_clone<T: Clone>() {}
+//! needs_clone::<crypto::PracticeMasterKey>();
+//! ```
+//! ```compile_fail
+//! fn needs_clone<T: Clone>() {}
+//! needs_clone::<crypto::InboxKeyPair>();
+//! ```
+//! ```compile_fail
+//! fn needs_clone<T: Clone>() {}
+//! needs_clone::<crypto::ContentKey>();
+//! ```
+//! ```compile_fail
+//! fn needs_copy<T: Copy>() {}
+//! needs_copy::<crypto::Token>();
+//! ```
+//! ```compile_fail
+//! fn needs_clone<T: Clone>() {}
+//! needs_clone::<crypto::RecoveryCode>();
+//! ```
+//! ```compile_fail
+//! fn needs_clone<T: Clone>() {}
+//! needs_clone::<crypto::WrapKey>();
+//! ```
+//! ```
+//! // The public halves are ordinary values.
+//! fn needs_clone<T: Clone>() {}
+//! needs_clone::<crypto::InboxPublicKey>();
+//! ```
 
 mod blind_index;
 mod envelope;

@@ -11,9 +11,15 @@ pub(crate) struct Key32(Box<[u8; 32]>);
 
 impl Key32 {
     pub(crate) fn random(rng: &mut impl CryptoRng) -> Self {
-        let mut key = Box::new([0u8; 32]);
-        rng.fill_bytes(key.as_mut_slice());
-        Self(key)
+        Self::fill_with(|key| rng.fill_bytes(key))
+    }
+
+    /// Lets `fill` write the key straight into its final (boxed) place, so no copy is left on
+    /// the stack.
+    pub(crate) fn fill_with(fill: impl FnOnce(&mut [u8; 32])) -> Self {
+        let mut key = Self(Box::new([0u8; 32]));
+        fill(&mut key.0);
+        key
     }
 
     /// Takes the bytes and wipes the caller's copy.

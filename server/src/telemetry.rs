@@ -12,7 +12,7 @@ use tracing_subscriber::EnvFilter;
 
 use crate::settings::{LogFormat, Settings};
 
-const DEFAULT_FILTER: &str = "info,sqlx=warn,tower_http=warn,leptos_axum=warn";
+const DEFAULT_FILTER: &str = "info,sqlx=warn,leptos_axum=warn";
 
 /// Installs the global subscriber (once; later calls, e.g. from tests, are ignored).
 pub fn init(settings: &Settings) {

@@ -16,11 +16,10 @@ pub(crate) fn derive(
     parallelism: u32,
 ) -> Option<Key32> {
     let params = Params::new(memory_kib, iterations, parallelism, Some(32)).ok()?;
-    let mut out = [0u8; 32];
-    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
-        .hash_password_into(password, salt, &mut out)
-        .ok()?;
-    Some(Key32::take(&mut out))
+    let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, params);
+    let mut ok = false;
+    let key = Key32::fill_with(|out| ok = argon.hash_password_into(password, salt, out).is_ok());
+    ok.then_some(key)
 }
 
 #[cfg(test)]

@@ -23,8 +23,10 @@ pub(crate) const ENC_LEN: usize = 32;
 /// A fresh key pair: (private key bytes, public key bytes).
 pub(crate) fn generate(rng: &mut impl CryptoRng) -> (Key32, [u8; 32]) {
     let (sk, pk) = Kem::gen_keypair_with_rng(rng);
-    let mut sk_bytes: [u8; 32] = sk.to_bytes().into();
-    (Key32::take(&mut sk_bytes), pk.to_bytes().into())
+    (
+        Key32::fill_with(|out| sk.write_exact(out)),
+        pk.to_bytes().into(),
+    )
 }
 
 /// The public key of a private key (`None` only for a wrong length, which `Key32` rules out).

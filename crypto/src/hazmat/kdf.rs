@@ -9,11 +9,11 @@ use crate::secret::Key32;
 
 /// HKDF-Extract then Expand to one 32-byte key.
 pub(crate) fn derive(salt: &[u8], ikm: &[u8], info: &[&[u8]]) -> Key32 {
-    let mut okm = [0u8; 32];
-    Hkdf::<Sha256>::new(Some(salt), ikm)
-        .expand_multi_info(info, &mut okm)
-        .unwrap_or_else(|_| unreachable!("32 bytes is a valid HKDF-SHA256 output length"));
-    Key32::take(&mut okm)
+    Key32::fill_with(|okm| {
+        Hkdf::<Sha256>::new(Some(salt), ikm)
+            .expand_multi_info(info, okm)
+            .unwrap_or_else(|_| unreachable!("32 bytes is a valid HKDF-SHA256 output length"));
+    })
 }
 
 pub(crate) fn hmac(key: &[u8; 32], message: &[u8]) -> [u8; 32] {
