@@ -1,5 +1,5 @@
 # Derma Consent: every target calls a script in scripts/, which say what they do.
-.PHONY: run run-release test setup migrate seed db-start db-stop db-status psql sqlx-prepare fmt clippy e2e bench
+.PHONY: run run-release test setup migrate db-start db-stop db-status psql sqlx-prepare fmt clippy e2e bench
 
 run: ## build and serve at http://127.0.0.1:3000 on the private PostgreSQL
 	scripts/run
@@ -39,3 +39,6 @@ clippy:
 
 e2e: ## browser tests against a debug build
 	. scripts/lib.sh && cargo_leptos build && scripts/e2e target/debug/server
+
+bench: ## crypto timings natively (criterion) and in WASM; fails when a budget is exceeded
+	crypto/bench.sh

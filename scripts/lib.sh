@@ -29,7 +29,6 @@ cargo_dev() { RUSTFLAGS="$DEV_RUSTFLAGS" LEPTOS_OUTPUT_NAME="$LEPTOS_OUTPUT_NAME
 # fingerprint, so it runs without one.
 cargo_leptos() { env -u RUSTFLAGS cargo leptos "$@"; }
 
-is_ci() { [[ "${CI:-}" == "true" || "${CI:-}" == "1" ]]; }
 
 # Time a step and print its duration, so README timings can be checked on any machine.
 timed() {
@@ -37,4 +36,27 @@ timed() {
     local start=$SECONDS
     "$@"
     say "$label took $((SECONDS - start)) s"
+}
+
+# The connection URL of another database on the same server as $1.
+url_with_database() {
+    local url="$1" name="$2"
+    sed -E "s#^(postgres(ql)?://[^/]*/)[^?]*#\1${name}#" <<<"$url"
+}
+
+# psql on a URL, quiet, stopping at the first error.
+psql_url() {
+    local url="$1"; shift
+    local psql; psql="$(command -v psql || ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort -V | tail -n1)"
+    [[ -n "$psql" ]] || die "psql not found: install the PostgreSQL client (apt-get install postgresql-client)"
+    PGOPTIONS="--client-min-messages=warning" "$psql" -X -q -v ON_ERROR_STOP=1 "$url" "$@"
+}
+
+# A fresh, empty database on the server of the app database (private cluster or DATABASE_URL);
+# prints its URL.
+fresh_database() {
+    local name="$1" base
+    base="$(scripts/db url)"
+    psql_url "$(url_with_database "$base" postgres)" -c "drop database if exists \"$name\" with (force)" -c "create database \"$name\"" >/dev/null
+    url_with_database "$base" "$name"
 }
