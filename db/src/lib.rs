@@ -4,6 +4,7 @@
 //! `.sqlx/`, so builds need no database. Functions take `&mut PgConnection` or a pool; the
 //! caller owns transactions (STYLE rule 8).
 
+pub mod audit;
 mod error;
 mod health;
 mod pool;

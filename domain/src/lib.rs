@@ -3,11 +3,15 @@
 //! No I/O lives here. The optional `sqlx` feature only adds `sqlx::Type` derives so the server
 //! can map these enums to the PostgreSQL enums of `migrations/` without a second copy of them.
 
+mod audit;
 mod consent;
+mod permission;
 mod role;
 mod subscription;
 
+pub use audit::AuditAction;
 pub use consent::{ConsentStatus, ConsentType};
+pub use permission::Capability;
 pub use role::UserRole;
 pub use subscription::{SubscriptionPlan, SubscriptionStatus};
 

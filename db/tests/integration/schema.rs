@@ -1,5 +1,4 @@
-//! The data model as PostgreSQL sees it after all migrations: every check here runs against a
-//! fresh database made by `#[sqlx::test]` on the project's private cluster (or DATABASE_URL).
+//! The data model as PostgreSQL sees it after all migrations.
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -1,0 +1,5 @@
+//! The db crate's integration tests, one binary: each test gets a fresh database from
+//! `#[sqlx::test]` on the project's private PostgreSQL (or DATABASE_URL).
+
+mod audit;
+mod schema;
