@@ -1,4 +1,5 @@
 # Derma Consent: every target calls a script in scripts/, which say what they do.
+SHELL := /bin/bash
 .PHONY: run run-release test setup migrate db-start db-stop db-status psql sqlx-prepare fmt clippy e2e bench
 
 run: ## build and serve at http://127.0.0.1:3000 on the private PostgreSQL

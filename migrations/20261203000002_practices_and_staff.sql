@@ -1,4 +1,4 @@
--- Practices, their staff, vault key material and everything that authenticates a person.
+-- Practices, their staff and tablets, vault key material and everything that authenticates.
 -- Nothing here is patient data; key material is public keys or ciphertext envelopes only.
 
 create table practice (
@@ -53,6 +53,8 @@ create table practice_key (
     updated_at timestamptz not null default now(),
     unique (practice_id, key_version)
 );
+-- New submissions are sealed to exactly one current inbox key per practice.
+create unique index practice_key_one_current on practice_key (practice_id) where retired_at is null;
 
 create table "user" (
     id uuid primary key default gen_random_uuid(),
@@ -77,8 +79,13 @@ create table "user" (
     last_failed_login_at timestamptz,
     locked_until timestamptz,
     locale text not null default 'de' check (locale in ('de', 'en')),
-    -- The member's own X25519 public key, so an ADMIN can seal the PMK to them on invite.
+    -- The member's own X25519 key pair: the public key in clear, so an ADMIN can seal the PMK
+    -- to them on invite; the private key as an envelope wrapped under their password (never
+    -- readable by the server), so they can open a share days after it was made.
     public_key bytea check (public_key is null or length(public_key) = 32),
+    wrapped_private_key text,
+    -- Last TOTP time step accepted, so a code cannot be replayed within its window.
+    totp_last_step bigint,
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now(),
     -- Lets other tables reference (practice_id, user_id) so a row can never point at a
@@ -158,6 +165,8 @@ create table invite (
     foreign key (practice_id, accepted_by) references "user" (practice_id, id) on delete set null (accepted_by)
 );
 create index invite_practice_status_idx on invite (practice_id, status);
+-- At most one open invitation per address and practice.
+create unique index invite_one_pending on invite (practice_id, email) where status = 'PENDING';
 create index invite_invited_by_idx on invite (practice_id, invited_by);
 create index invite_accepted_by_idx on invite (practice_id, accepted_by);
 
@@ -175,6 +184,7 @@ create table auth_token (
     foreign key (practice_id, user_id) references "user" (practice_id, id) on delete cascade
 );
 create index auth_token_user_idx on auth_token (practice_id, user_id, purpose);
+create index auth_token_expires_idx on auth_token (expires_at);
 
 -- Server-side session, so any number of stateless app servers can run (DESIGN §11).
 create table session (
@@ -195,6 +205,24 @@ create table session (
 create index session_user_idx on session (practice_id, user_id);
 create index session_expires_idx on session (expires_at);
 
+-- Paired tablets (DESIGN §7). They hold only the practice public key, never a decryption key.
+create table kiosk_device (
+    id uuid primary key default gen_random_uuid(),
+    practice_id uuid not null references practice (id) on delete cascade,
+    name text not null check (length(name) between 1 and 100),
+    device_token_hash bytea not null unique check (length(device_token_hash) = 32),
+    paired_by uuid,
+    last_seen_at timestamptz,
+    revoked_at timestamptz,
+    created_at timestamptz not null default now(),
+    updated_at timestamptz not null default now(),
+    unique (practice_id, id),
+    foreign key (practice_id, paired_by) references "user" (practice_id, id) on delete set null (paired_by)
+);
+create index kiosk_device_practice_idx on kiosk_device (practice_id);
+create index kiosk_device_paired_by_idx on kiosk_device (practice_id, paired_by);
+
+create trigger kiosk_device_updated_at before update on kiosk_device for each row execute function set_updated_at();
 create trigger practice_updated_at before update on practice for each row execute function set_updated_at();
 create trigger practice_settings_updated_at before update on practice_settings for each row execute function set_updated_at();
 create trigger practice_key_updated_at before update on practice_key for each row execute function set_updated_at();

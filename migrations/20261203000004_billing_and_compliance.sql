@@ -1,4 +1,4 @@
--- Billing, usage, the audit log and operational tables (outbox, kiosks, rate limits, webhooks).
+-- Billing, usage, the audit log and operational tables (outbox, rate limits, webhooks).
 
 create table subscription (
     id uuid primary key default gen_random_uuid(),
@@ -7,6 +7,9 @@ create table subscription (
     status subscription_status not null default 'TRIALING',
     stripe_customer_id text unique,
     stripe_subscription_id text unique,
+    stripe_price_id text,
+    -- Created time of the last Stripe event applied, so older events arriving late are ignored.
+    last_event_at timestamptz,
     trial_ends_at timestamptz,
     current_period_start timestamptz,
     current_period_end timestamptz,
@@ -62,8 +65,10 @@ create trigger audit_log_no_update before update or delete on audit_log
 create trigger audit_log_no_truncate before truncate on audit_log
     for each statement execute function audit_log_append_only();
 
--- Outgoing mail, sent by the server's own worker. Mails carry links and the practice name only;
--- the recipient address is erased once the mail is sent (see docs when the consent flow lands).
+-- Outgoing mail, sent by the server's own worker. Mails carry links and the practice name only,
+-- never patient data; still, a link is a credential and an address is personal: the worker
+-- clears to_address, body_text and body_html once a mail is sent or finally failed, and
+-- last_error holds the SMTP status class only (enforced by the accounts/consent issues).
 create table email_outbox (
     id uuid primary key default gen_random_uuid(),
     practice_id uuid references practice (id) on delete cascade,
@@ -82,21 +87,6 @@ create table email_outbox (
 create index email_outbox_due_idx on email_outbox (next_attempt_at) where status = 'QUEUED';
 create index email_outbox_practice_idx on email_outbox (practice_id);
 
--- Paired tablets (DESIGN §7). They hold only the practice public key, never a decryption key.
-create table kiosk_device (
-    id uuid primary key default gen_random_uuid(),
-    practice_id uuid not null references practice (id) on delete cascade,
-    name text not null check (length(name) between 1 and 100),
-    device_token_hash bytea not null unique check (length(device_token_hash) = 32),
-    paired_by uuid,
-    last_seen_at timestamptz,
-    revoked_at timestamptz,
-    created_at timestamptz not null default now(),
-    updated_at timestamptz not null default now(),
-    foreign key (practice_id, paired_by) references "user" (practice_id, id) on delete set null (paired_by)
-);
-create index kiosk_device_practice_idx on kiosk_device (practice_id);
-create index kiosk_device_paired_by_idx on kiosk_device (practice_id, paired_by);
 
 -- Platform-level tables (not tenant data): fixed-window rate-limit counters shared by all app
 -- servers, and received Stripe webhook events (idempotency by event id).
@@ -116,6 +106,8 @@ create table webhook_event (
     id text primary key,
     practice_id uuid references practice (id) on delete set null,
     event_type text not null,
+    -- Stripe's own creation time of the event, for order-safe processing.
+    stripe_created_at timestamptz not null,
     processed_at timestamptz,
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now()
@@ -125,6 +117,5 @@ create index webhook_event_practice_idx on webhook_event (practice_id);
 create trigger subscription_updated_at before update on subscription for each row execute function set_updated_at();
 create trigger usage_counter_updated_at before update on usage_counter for each row execute function set_updated_at();
 create trigger email_outbox_updated_at before update on email_outbox for each row execute function set_updated_at();
-create trigger kiosk_device_updated_at before update on kiosk_device for each row execute function set_updated_at();
 create trigger rate_limit_bucket_updated_at before update on rate_limit_bucket for each row execute function set_updated_at();
 create trigger webhook_event_updated_at before update on webhook_event for each row execute function set_updated_at();

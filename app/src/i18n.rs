@@ -187,7 +187,13 @@ fn remember_in_browser(locale: Locale) {
     use leptos::wasm_bindgen::JsCast as _;
     if let Ok(html_document) = document().dyn_into::<web_sys::HtmlDocument>() {
         // Failing to store a preference must not break the page; it only costs a re-choice.
-        let _ = html_document.set_cookie(&locale.cookie());
+        let secure = window().location().protocol().is_ok_and(|p| p == "https:");
+        let cookie = if secure {
+            format!("{}; Secure", locale.cookie())
+        } else {
+            locale.cookie()
+        };
+        let _ = html_document.set_cookie(&cookie);
     }
 }
 
@@ -220,8 +226,11 @@ mod tests {
     #[test]
     fn garbage_falls_back_to_german() {
         for header in ["", ";;;", "q=1", "xx, yy;q=abc", "en;q=abc", "\u{0}"] {
-            let locale = Locale::negotiate(Some(header), Some(header));
-            assert!(Locale::ALL.contains(&locale), "{header:?}");
+            assert_eq!(
+                Locale::negotiate(Some(header), Some(header)),
+                Locale::De,
+                "{header:?}"
+            );
         }
         assert_eq!(Locale::negotiate(Some("lang=xx"), None), Locale::De);
         assert_eq!(Locale::negotiate(None, None), Locale::De);

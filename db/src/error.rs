@@ -4,8 +4,8 @@
 /// A failure talking to PostgreSQL.
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
-    #[error("could not connect to the database: {0}")]
-    Connect(#[source] sqlx::Error),
+    #[error("DATABASE_URL is not a valid PostgreSQL URL: {0}")]
+    InvalidUrl(#[source] sqlx::Error),
     #[error("database migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("database query failed: {0}")]

@@ -26,7 +26,7 @@ impl Default for PoolSettings {
 /// Opens a pool. It connects lazily, so the server can start (and answer `/healthz`, and report
 /// not-ready on `/readyz`) while the database is still coming up.
 pub fn connect(url: &str, settings: &PoolSettings) -> Result<PgPool, DbError> {
-    let options: PgConnectOptions = url.parse().map_err(DbError::Connect)?;
+    let options: PgConnectOptions = url.parse().map_err(DbError::InvalidUrl)?;
     Ok(PgPoolOptions::new()
         .max_connections(settings.max_connections)
         .acquire_timeout(settings.acquire_timeout)

@@ -1,22 +1,26 @@
 //! The language switch without JavaScript: `GET /lang/{de|en}?next=/path` stores the choice in a
 //! cookie and returns to the page. The hydrated app switches in place instead (app::i18n).
 
-use axum::extract::{Path, Query};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use app::i18n::Locale;
 
+use crate::AppState;
+
 #[derive(Debug, Deserialize)]
 pub struct Next {
     next: Option<String>,
 }
 
-pub async fn switch(Path(tag): Path<String>, Query(query): Query<Next>) -> Response {
-    let Some(locale) = Locale::from_tag(&tag) else {
-        return (StatusCode::NOT_FOUND, "unknown language").into_response();
-    };
+/// Stores the language and goes back; an unknown language changes nothing and just goes back.
+pub async fn switch(
+    State(state): State<AppState>,
+    Path(tag): Path<String>,
+    Query(query): Query<Next>,
+) -> Response {
     let target = query
         .next
         .as_deref()
@@ -27,8 +31,14 @@ pub async fn switch(Path(tag): Path<String>, Query(query): Query<Next>) -> Respo
         [(header::LOCATION, target.to_owned())],
     )
         .into_response();
-    if let Ok(cookie) = HeaderValue::from_str(&locale.cookie()) {
-        response.headers_mut().insert(header::SET_COOKIE, cookie);
+    if let Some(locale) = Locale::from_tag(&tag) {
+        let mut cookie = locale.cookie();
+        if state.settings.is_https() {
+            cookie.push_str("; Secure");
+        }
+        if let Ok(value) = HeaderValue::from_str(&cookie) {
+            response.headers_mut().insert(header::SET_COOKIE, value);
+        }
     }
     response
 }

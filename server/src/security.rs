@@ -56,7 +56,7 @@ pub fn content_security_policy(nonce: &CspNonce, https: bool) -> String {
 }
 
 fn apply(headers: &mut HeaderMap, nonce: &CspNonce, https: bool, asset: bool) {
-    let cacheable = asset || headers.contains_key(header::CACHE_CONTROL);
+    let cacheable = headers.contains_key(header::CACHE_CONTROL);
     let mut set = |name: HeaderName, value: &str| {
         if let Ok(value) = HeaderValue::from_str(value) {
             headers.insert(name, value);
@@ -89,8 +89,11 @@ fn apply(headers: &mut HeaderMap, nonce: &CspNonce, https: bool, asset: bool) {
         );
     }
     // Pages and API answers may carry personal data once decrypted views exist: never cache.
-    // Built assets under /pkg/ may be cached (they change with every build's content).
-    if !cacheable {
+    // Built assets under /pkg/ keep their names across builds, so browsers must revalidate
+    // them (ETag/Last-Modified make that cheap) or an old bundle would meet new HTML.
+    if asset {
+        set(header::CACHE_CONTROL, "no-cache");
+    } else if !cacheable {
         set(header::CACHE_CONTROL, "no-store");
     }
 }
@@ -109,6 +112,23 @@ mod tests {
         assert!(!policy.contains("'unsafe-eval'"));
         assert!(!policy.contains("upgrade-insecure-requests"));
         assert!(content_security_policy(&nonce, true).ends_with("upgrade-insecure-requests"));
+    }
+
+    #[test]
+    fn pages_are_never_cached_and_assets_always_revalidated() {
+        let nonce = CspNonce(Arc::from("n"));
+        let mut page = HeaderMap::new();
+        apply(&mut page, &nonce, false, false);
+        assert_eq!(page[header::CACHE_CONTROL], "no-store");
+        let mut asset = HeaderMap::new();
+        apply(&mut asset, &nonce, false, true);
+        assert_eq!(asset[header::CACHE_CONTROL], "no-cache");
+        assert!(asset.get(header::STRICT_TRANSPORT_SECURITY).is_none());
+        let mut https = HeaderMap::new();
+        apply(&mut https, &nonce, true, false);
+        assert!(https[header::STRICT_TRANSPORT_SECURITY]
+            .to_str()
+            .is_ok_and(|v| v.starts_with("max-age=63072000")));
     }
 
     #[test]

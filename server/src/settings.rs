@@ -106,7 +106,7 @@ impl Settings {
         })
     }
 
-    /// Served over TLS: turns on HSTS, `upgrade-insecure-requests` and `__Host-` cookies.
+    /// Served over TLS: turns on HSTS, `upgrade-insecure-requests` and `Secure` cookies.
     pub fn is_https(&self) -> bool {
         self.public_origin.starts_with("https://")
     }

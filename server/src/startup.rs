@@ -42,11 +42,14 @@ pub fn build_router(state: AppState) -> Router {
         provide_context(pool.clone());
         app::csp::provide_request_nonce();
     };
+    // Outermost first. The security headers sit outside the timeout so that even a timed-out
+    // request's answer carries them.
     let layers = ServiceBuilder::new()
         .layer(SetSensitiveHeadersLayer::new([
             http::header::COOKIE,
             http::header::AUTHORIZATION,
         ]))
+        .layer(middleware::map_request(telemetry::drop_incoming_request_id))
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .layer(
             TraceLayer::new_for_http()
@@ -54,13 +57,14 @@ pub fn build_router(state: AppState) -> Router {
                 .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
         )
         .layer(PropagateRequestIdLayer::x_request_id())
-        .layer(TimeoutLayer::with_status_code(
-            http::StatusCode::REQUEST_TIMEOUT,
-            state.settings.request_timeout,
-        ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             security::headers,
+        ))
+        // 503, not 408: browsers silently retry a 408, repeating work that was too slow once.
+        .layer(TimeoutLayer::with_status_code(
+            http::StatusCode::SERVICE_UNAVAILABLE,
+            state.settings.request_timeout,
         ));
     Router::new()
         .route("/healthz", get(health::healthz))
@@ -104,12 +108,32 @@ pub async fn migrate(settings: &Settings) -> Result<(), StartupError> {
     Ok(())
 }
 
+/// Runs the migrations, waiting (with back-off, up to about a minute) for a database that is
+/// still starting, e.g. when server and database are started together.
+async fn migrate_when_reachable(pool: &db::PgPool) -> Result<(), StartupError> {
+    let mut delay = std::time::Duration::from_millis(250);
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_mins(1);
+    loop {
+        match db::MIGRATOR.run(pool).await {
+            Ok(()) => return Ok(()),
+            Err(sqlx::migrate::MigrateError::Execute(
+                sqlx::Error::PoolTimedOut | sqlx::Error::Io(_),
+            )) if tokio::time::Instant::now() < deadline => {
+                tracing::warn!(retry_in = ?delay, "database not reachable yet; retrying the migrations");
+                tokio::time::sleep(delay).await;
+                delay = (delay * 2).min(std::time::Duration::from_secs(5));
+            }
+            Err(error) => return Err(db::DbError::from(error).into()),
+        }
+    }
+}
+
 /// Serves until SIGINT or SIGTERM, then finishes in-flight requests.
 pub async fn serve(settings: Settings) -> Result<(), StartupError> {
     let leptos_options = leptos_options(&settings)?;
     let pool = pool(&settings)?;
     if settings.migrate_on_start {
-        db::MIGRATOR.run(&pool).await.map_err(db::DbError::from)?;
+        migrate_when_reachable(&pool).await?;
     }
     let addr = leptos_options.site_addr;
     let state = AppState {
@@ -173,5 +197,15 @@ mod tests {
         };
         let name = value("name").expect("Leptos.toml has name");
         assert_eq!(value("output-name"), Some(name));
+    }
+
+    /// The server reads the real file with Leptos' own parser.
+    #[test]
+    fn leptos_toml_parses_as_server_options() {
+        let options = leptos::config::get_config_from_str(include_str!("../../Leptos.toml"))
+            .expect("valid Leptos.toml");
+        assert_eq!(&*options.output_name, "derma_consent");
+        assert_eq!(&*options.site_root, "target/site");
+        assert_eq!(&*options.site_pkg_dir, "pkg");
     }
 }

@@ -1,6 +1,7 @@
-//! Logging. One root span per request carries the request id and the matched route; paths are
-//! logged without their query string, and patient links keep their token in the URL fragment,
-//! which browsers never send, so no token or patient data reaches a log line.
+//! Logging. One root span per request carries a server-made request id and the matched route
+//! pattern (for unmatched requests only static asset paths, else `<unmatched>`); query strings,
+//! cookies and caller-supplied ids are never logged. Patient links keep their token in the URL
+//! fragment, which browsers never send, so no token reaches a log line.
 
 use std::error::Error;
 use std::fmt::Write as _;
@@ -30,10 +31,11 @@ pub fn init(settings: &Settings) {
 /// The root span of a request: method, route pattern (not the raw path where a route matched)
 /// and the request id set by `SetRequestIdLayer`.
 pub fn request_span<B>(request: &Request<B>) -> Span {
-    let route = request.extensions().get::<MatchedPath>().map_or_else(
-        || request.uri().path().to_owned(),
-        |p| p.as_str().to_owned(),
-    );
+    let route = match request.extensions().get::<MatchedPath>() {
+        Some(matched) => matched.as_str().to_owned(),
+        None if is_static_asset(request.uri().path()) => request.uri().path().to_owned(),
+        None => "<unmatched>".to_owned(),
+    };
     let request_id = request
         .headers()
         .get("x-request-id")
@@ -42,12 +44,31 @@ pub fn request_span<B>(request: &Request<B>) -> Span {
     tracing::info_span!("request", method = %request.method(), route = %route, request_id = %request_id)
 }
 
+/// Static files are public and harmless to name in logs; any other unmatched path is whatever a
+/// caller typed and is not logged.
+fn is_static_asset(path: &str) -> bool {
+    path.starts_with("/pkg/") || matches!(path, "/favicon.svg" | "/favicon.ico" | "/robots.txt")
+}
+
+/// Request ids are made by the server: a caller-supplied `x-request-id` could carry anything
+/// into every log line of the request, so it is dropped before one is assigned.
+pub async fn drop_incoming_request_id(
+    mut request: axum::extract::Request,
+) -> axum::extract::Request {
+    request.headers_mut().remove("x-request-id");
+    request
+}
+
 /// Prints a fatal startup error with its whole cause chain; the subscriber may not exist yet.
 pub fn report_fatal(error: &dyn Error) {
     let mut message = format!("error: {error}");
     let mut source = error.source();
     while let Some(cause) = source {
-        let _ = write!(message, "\n  caused by: {cause}");
+        // Many errors repeat their cause in their own message; print each text once.
+        let text = cause.to_string();
+        if !message.contains(&text) {
+            let _ = write!(message, "\n  caused by: {text}");
+        }
         source = cause.source();
     }
     tracing::error!("{message}");

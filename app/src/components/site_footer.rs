@@ -10,7 +10,7 @@ pub fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <p>{move || i18n.t().footer_cookie_note}</p>
-            <p class="site-footer__brand">"© 2026 Derma Consent"</p>
+            <p class="site-footer__brand">{move || i18n.t().footer_copyright}</p>
         </footer>
     }
 }

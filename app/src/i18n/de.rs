@@ -49,6 +49,7 @@ pub static MESSAGES: Messages = Messages {
     security_limit_title: "Ehrlich gesagt",
     security_limit_text: "Wie bei jeder Web-Anwendung muss der ausgelieferte Programmcode vertrauenswürdig sein. Eine strenge Sicherheitsrichtlinie und festgeschriebene Tablet-Versionen begrenzen dieses Risiko.",
     footer_cookie_note: "Keine Tracker, keine Werbe-Cookies. Ein Cookie merkt sich nur Ihre Sprachwahl.",
+    footer_copyright: "© 2026 Derma Consent – Einwilligung, die bei Ihrer Praxis bleibt",
 
     type_botox: "Botox",
     type_filler: "Filler (Hyaluron)",

@@ -49,6 +49,7 @@ pub static MESSAGES: Messages = Messages {
     security_limit_title: "To be honest",
     security_limit_text: "As with any web application, the code we deliver must be trustworthy. A strict security policy and pinned tablet versions limit this risk.",
     footer_cookie_note: "No trackers, no advertising cookies. One cookie only remembers your language.",
+    footer_copyright: "© 2026 Derma Consent – consent that stays with your practice",
 
     type_botox: "Botox",
     type_filler: "Dermal filler (hyaluronic acid)",

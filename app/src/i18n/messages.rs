@@ -66,6 +66,7 @@ messages! {
     security_limit_title,
     security_limit_text,
     footer_cookie_note,
+    footer_copyright,
 
     /// Treatment types.
     type_botox,

@@ -269,8 +269,14 @@ async fn the_audit_log_is_append_only(pool: PgPool) {
         "delete from audit_log",
         "truncate audit_log",
     ] {
-        let refused = sqlx::query(statement).execute(&pool).await;
-        assert!(refused.is_err(), "{statement} must be refused");
+        let refused = sqlx::query(statement)
+            .execute(&pool)
+            .await
+            .expect_err(statement);
+        let code = refused
+            .as_database_error()
+            .and_then(sqlx::error::DatabaseError::code);
+        assert_eq!(code.as_deref(), Some("42501"), "{statement}: {refused}");
     }
     let count: i64 = sqlx::query_scalar("select count(*) from audit_log")
         .fetch_one(&pool)
@@ -300,4 +306,77 @@ async fn ping_answers_on_a_live_database(pool: PgPool) {
     db::ping(&pool, std::time::Duration::from_secs(2))
         .await
         .expect("ping");
+}
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn a_signed_consent_cannot_be_changed(pool: PgPool) {
+    let practice: uuid::Uuid =
+        sqlx::query_scalar("insert into practice (name) values ('P') returning id")
+            .fetch_one(&pool)
+            .await
+            .expect("practice");
+    let consent: uuid::Uuid = sqlx::query_scalar(
+        "insert into consent_form (practice_id, type, status, token_hash, expires_at, encrypted_responses,
+                                   inbox_key_version, submission_id, form_version_hash, signed_at)
+         values ($1, 'BOTOX', 'SIGNED', $2, now() + interval '7 days', 'envelope', 1, gen_random_uuid(), $3, now())
+         returning id",
+    )
+    .bind(practice)
+    .bind(vec![1u8; 32])
+    .bind(vec![2u8; 32])
+    .fetch_one(&pool)
+    .await
+    .expect("signed consent");
+    let tampered =
+        sqlx::query("update consent_form set encrypted_responses = 'other' where id = $1")
+            .bind(consent)
+            .execute(&pool)
+            .await
+            .expect_err("answers of a signed consent are immutable");
+    assert_eq!(
+        tampered
+            .as_database_error()
+            .and_then(sqlx::error::DatabaseError::code)
+            .as_deref(),
+        Some("23000")
+    );
+    // Status may still move on (countersigning, withdrawal).
+    sqlx::query("update consent_form set status = 'REVOKED', revoked_at = now(), revoked_by = 'PATIENT' where id = $1")
+        .bind(consent)
+        .execute(&pool)
+        .await
+        .expect("withdrawal of a signed consent");
+}
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn consent_states_need_their_evidence(pool: PgPool) {
+    let practice: uuid::Uuid =
+        sqlx::query_scalar("insert into practice (name) values ('P') returning id")
+            .fetch_one(&pool)
+            .await
+            .expect("practice");
+    for (status, why) in [
+        ("SIGNED", "signed without answers or signature time"),
+        ("REVOKED", "revoked without time and by whom"),
+        ("COMPLETED", "completed without countersignature"),
+    ] {
+        let refused = sqlx::query(
+            "insert into consent_form (practice_id, type, status, token_hash, expires_at)
+             values ($1, 'LASER', $2::consent_status, $3, now() + interval '1 day')",
+        )
+        .bind(practice)
+        .bind(status)
+        .bind(vec![7u8; 32])
+        .execute(&pool)
+        .await
+        .expect_err(why);
+        assert_eq!(
+            refused
+                .as_database_error()
+                .and_then(sqlx::error::DatabaseError::code)
+                .as_deref(),
+            Some("23514"),
+            "{why}"
+        );
+    }
 }
