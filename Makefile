@@ -23,8 +23,8 @@ db-start: ## create (once) and start the private PostgreSQL
 db-stop: ## stop the private PostgreSQL
 	scripts/db stop
 
-db-status:
-	scripts/db status
+db-status: ## say whether the private PostgreSQL runs
+	@scripts/db status || true
 
 psql: ## a psql shell on the app database
 	scripts/db psql

@@ -6,10 +6,12 @@ use crate::settings::SettingsError;
 pub enum StartupError {
     #[error(transparent)]
     Settings(#[from] SettingsError),
-    #[error("could not read the Leptos options from {path}: {reason} (see Leptos.toml; LEPTOS_CONFIG names another file)")]
+    #[error("could not read the Leptos options from {path}: {reason} (run the server from the project root, or set LEPTOS_CONFIG to the path of Leptos.toml)")]
     LeptosConfig { path: String, reason: String },
     #[error(transparent)]
     Database(#[from] db::DbError),
+    #[error("could not reach the database named by DATABASE_URL within a minute: {0} (is it running? `make db-start` starts the private one)")]
+    DatabaseUnreachable(#[source] sqlx::migrate::MigrateError),
     #[error(
         "could not listen on {addr}: {source} (is another server running? set LEPTOS_SITE_ADDR)"
     )]

@@ -143,7 +143,12 @@ fn origin(var: &impl Fn(&str) -> Option<String>) -> Result<String, SettingsError
     const EXPECTED: &str =
         "an origin like https://app.example.de (scheme and host, optional port, no path)";
     let Some(raw) = var("DERMA_PUBLIC_ORIGIN").filter(|v| !v.trim().is_empty()) else {
-        return Ok("http://127.0.0.1:3000".to_owned());
+        // Locally the origin is wherever the server listens.
+        let addr = var("LEPTOS_SITE_ADDR").filter(|v| !v.trim().is_empty());
+        return Ok(format!(
+            "http://{}",
+            addr.as_deref().map_or("127.0.0.1:3000", str::trim)
+        ));
     };
     let value = raw.trim().trim_end_matches('/');
     let rest = value
@@ -209,6 +214,16 @@ mod tests {
             let err = from(&[("DATABASE_URL", "postgres://h/db"), (key, value)]).expect_err(key);
             assert!(err.to_string().contains(key), "{err}");
         }
+    }
+
+    #[test]
+    fn local_origin_follows_the_listen_address() {
+        let s = from(&[
+            ("DATABASE_URL", "postgres://h/db"),
+            ("LEPTOS_SITE_ADDR", "127.0.0.1:3055"),
+        ])
+        .expect("valid");
+        assert_eq!(s.public_origin, "http://127.0.0.1:3055");
     }
 
     #[test]

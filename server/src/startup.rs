@@ -111,14 +111,22 @@ pub async fn migrate(settings: &Settings) -> Result<(), StartupError> {
 /// Runs the migrations, waiting (with back-off, up to about a minute) for a database that is
 /// still starting, e.g. when server and database are started together.
 async fn migrate_when_reachable(pool: &db::PgPool) -> Result<(), StartupError> {
+    use sqlx::migrate::MigrateError;
     let mut delay = std::time::Duration::from_millis(250);
     let deadline = tokio::time::Instant::now() + std::time::Duration::from_mins(1);
     loop {
         match db::MIGRATOR.run(pool).await {
-            Ok(()) => return Ok(()),
-            Err(sqlx::migrate::MigrateError::Execute(
-                sqlx::Error::PoolTimedOut | sqlx::Error::Io(_),
-            )) if tokio::time::Instant::now() < deadline => {
+            Ok(()) => {
+                tracing::info!(
+                    migrations = db::MIGRATOR.iter().count(),
+                    "database schema is up to date"
+                );
+                return Ok(());
+            }
+            Err(error @ MigrateError::Execute(sqlx::Error::PoolTimedOut | sqlx::Error::Io(_))) => {
+                if tokio::time::Instant::now() >= deadline {
+                    return Err(StartupError::DatabaseUnreachable(error));
+                }
                 tracing::warn!(retry_in = ?delay, "database not reachable yet; retrying the migrations");
                 tokio::time::sleep(delay).await;
                 delay = (delay * 2).min(std::time::Duration::from_secs(5));

@@ -15,8 +15,11 @@ use crate::settings::{LogFormat, Settings};
 
 const DEFAULT_FILTER: &str = "info,sqlx=warn,leptos_axum=warn";
 
+static INITIALISED: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+
 /// Installs the global subscriber (once; later calls, e.g. from tests, are ignored).
 pub fn init(settings: &Settings) {
+    let _ = INITIALISED.set(());
     let filter =
         EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(DEFAULT_FILTER));
     let builder = tracing_subscriber::fmt()
@@ -71,6 +74,10 @@ pub fn report_fatal(error: &dyn Error) {
         }
         source = cause.source();
     }
-    tracing::error!("{message}");
-    eprintln!("{message}");
+    // Once: through the logs when they are set up, else straight to stderr.
+    if INITIALISED.get().is_some() {
+        tracing::error!("{message}");
+    } else {
+        eprintln!("{message}");
+    }
 }
