@@ -2,7 +2,9 @@
 //! browser (feature `hydrate`, makes it interactive). Routes live in [`routes`]; every visible
 //! string comes from [`i18n`].
 
+pub mod auth;
 pub mod components;
+pub mod error;
 pub mod i18n;
 pub mod pages;
 pub mod routes;

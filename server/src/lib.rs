@@ -3,7 +3,9 @@
 
 pub mod health;
 pub mod language;
+pub mod same_origin;
 pub mod security;
+pub mod session;
 pub mod settings;
 pub mod startup;
 pub mod telemetry;

@@ -14,9 +14,10 @@ use tower_http::sensitive_headers::SetSensitiveHeadersLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
+use app::auth::SessionCookie;
 use app::{shell, App};
 
-use crate::{health, language, security, telemetry, Settings, StartupError};
+use crate::{health, language, same_origin, security, session, telemetry, Settings, StartupError};
 
 /// Shared by every request. Cheap to clone; holds no per-user state, so any number of servers
 /// can run side by side (DESIGN §11).
@@ -25,6 +26,20 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub pool: db::PgPool,
     pub settings: Arc<Settings>,
+    pub session_cookie: SessionCookie,
+    pub session_policy: db::session::SessionPolicy,
+}
+
+impl AppState {
+    pub fn new(leptos_options: LeptosOptions, pool: db::PgPool, settings: Settings) -> Self {
+        Self {
+            leptos_options,
+            pool,
+            session_cookie: SessionCookie::for_deployment(settings.is_https()),
+            session_policy: db::session::SessionPolicy::default(),
+            settings: Arc::new(settings),
+        }
+    }
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -38,8 +53,10 @@ impl FromRef<AppState> for LeptosOptions {
 pub fn build_router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let pool = state.pool.clone();
+    let session_cookie = state.session_cookie.clone();
     let context = move || {
         provide_context(pool.clone());
+        provide_context(session_cookie.clone());
         app::csp::provide_request_nonce();
     };
     // Outermost first. The security headers sit outside the timeout so that even a timed-out
@@ -61,6 +78,11 @@ pub fn build_router(state: AppState) -> Router {
             state.clone(),
             security::headers,
         ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            same_origin::guard,
+        ))
+        .layer(middleware::from_fn_with_state(state.clone(), session::load))
         // 503, not 408: browsers silently retry a 408, repeating work that was too slow once.
         .layer(TimeoutLayer::with_status_code(
             http::StatusCode::SERVICE_UNAVAILABLE,
@@ -144,11 +166,7 @@ pub async fn serve(settings: Settings) -> Result<(), StartupError> {
         migrate_when_reachable(&pool).await?;
     }
     let addr = leptos_options.site_addr;
-    let state = AppState {
-        leptos_options,
-        pool: pool.clone(),
-        settings: Arc::new(settings),
-    };
+    let state = AppState::new(leptos_options, pool.clone(), settings);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|source| StartupError::Bind { addr, source })?;

@@ -1,7 +1,6 @@
 //! The real router, driven in-process (`tower::ServiceExt::oneshot`) against a fresh database
 //! per test on the private PostgreSQL cluster.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Body;
@@ -22,11 +21,7 @@ fn router(pool: PgPool) -> Router {
         .output_name("derma_consent")
         .site_root("target/site")
         .build();
-    build_router(AppState {
-        leptos_options,
-        pool,
-        settings: Arc::new(settings),
-    })
+    build_router(AppState::new(leptos_options, pool, settings))
 }
 
 struct Answer {
@@ -250,4 +245,148 @@ async fn request_ids_are_made_by_the_server_not_the_caller(pool: PgPool) {
     let id = header(&answer, "x-request-id");
     assert_ne!(id, "injected-by-the-caller");
     assert!(uuid::Uuid::parse_str(id).is_ok(), "{id}");
+}
+
+const ORIGIN: &str = "http://127.0.0.1:3000";
+
+async fn post(router: Router, path: &str, headers: &[(&str, &str)]) -> Answer {
+    let mut request =
+        Request::post(path).header("content-type", "application/x-www-form-urlencoded");
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let response = router
+        .oneshot(request.body(Body::empty()).expect("request"))
+        .await
+        .expect("response");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    Answer {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+/// A staff member of a new practice with a live session; returns the cookie header value.
+async fn signed_in(pool: &PgPool, role: &str) -> String {
+    let practice_id: uuid::Uuid =
+        sqlx::query_scalar("insert into practice (name) values ('Praxis') returning id")
+            .fetch_one(pool)
+            .await
+            .expect("practice");
+    let user_id: uuid::Uuid = sqlx::query_scalar(
+        "insert into \"user\" (practice_id, email, role) values ($1, $2, $3::user_role) returning id",
+    )
+    .bind(practice_id)
+    .bind(format!("{}@praxis.example", uuid::Uuid::new_v4()))
+    .bind(role)
+    .fetch_one(pool)
+    .await
+    .expect("user");
+    let token = crypto::Token::generate();
+    let mut conn = pool.acquire().await.expect("connection");
+    db::session::create(
+        &mut conn,
+        token.hash().as_bytes(),
+        practice_id,
+        user_id,
+        None,
+        db::session::SessionPolicy::default(),
+    )
+    .await
+    .expect("session");
+    format!("lang=de; dc_session={}", token.to_text().as_str())
+}
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn the_session_cookie_identifies_the_staff_member(pool: PgPool) {
+    let cookie = signed_in(&pool, "ARZT").await;
+    let answer = post(
+        router(pool.clone()),
+        "/api/whoami",
+        &[("cookie", &cookie), ("origin", ORIGIN)],
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    assert_eq!(
+        answer.body,
+        r#"{"role":"ARZT","two_factor_verified":false}"#
+    );
+
+    let signed_out = post(router(pool.clone()), "/api/whoami", &[("origin", ORIGIN)]).await;
+    assert_eq!(signed_out.body, "null");
+    let forged = post(
+        router(pool),
+        "/api/whoami",
+        &[("origin", ORIGIN), ("cookie", "dc_session=not-a-token")],
+    )
+    .await;
+    assert_eq!(forged.body, "null", "a malformed token is no session");
+}
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn cross_site_state_changes_are_refused(pool: PgPool) {
+    let cookie = signed_in(&pool, "ADMIN").await;
+    for headers in [
+        vec![
+            ("cookie", cookie.as_str()),
+            ("origin", "https://evil.example"),
+        ],
+        vec![
+            ("cookie", cookie.as_str()),
+            ("sec-fetch-site", "cross-site"),
+        ],
+        vec![("cookie", cookie.as_str())],
+    ] {
+        let answer = post(router(pool.clone()), "/api/sign_out", &headers).await;
+        assert_eq!(answer.status, StatusCode::FORBIDDEN, "{headers:?}");
+        assert!(
+            answer.headers.contains_key("content-security-policy"),
+            "refusals carry the security headers too"
+        );
+    }
+    // The session survived every forged sign-out.
+    let answer = post(
+        router(pool),
+        "/api/whoami",
+        &[("cookie", &cookie), ("sec-fetch-site", "same-origin")],
+    )
+    .await;
+    assert!(answer.body.contains("ADMIN"), "{}", answer.body);
+}
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn signing_out_ends_the_session_and_clears_the_cookie(pool: PgPool) {
+    let cookie = signed_in(&pool, "EMPFANG").await;
+    let answer = post(
+        router(pool.clone()),
+        "/api/sign_out",
+        &[("cookie", &cookie), ("origin", ORIGIN)],
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    let cleared = header(&answer, "set-cookie");
+    assert!(
+        cleared.starts_with("dc_session=;") && cleared.contains("Max-Age=0"),
+        "{cleared}"
+    );
+    let after = post(
+        router(pool.clone()),
+        "/api/whoami",
+        &[("cookie", &cookie), ("origin", ORIGIN)],
+    )
+    .await;
+    assert_eq!(after.body, "null", "the old cookie no longer works");
+    let sessions: i64 = sqlx::query_scalar("select count(*) from session")
+        .fetch_one(&pool)
+        .await
+        .expect("count");
+    assert_eq!(sessions, 0);
 }

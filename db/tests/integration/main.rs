@@ -3,3 +3,4 @@
 
 mod audit;
 mod schema;
+mod session;

@@ -1,0 +1,27 @@
+//! Signing out ends this session on the server and clears the cookie in the browser.
+
+use leptos::prelude::*;
+
+use crate::auth::SessionCookie;
+use crate::error::AppError;
+
+#[server(endpoint = "sign_out")]
+pub async fn sign_out() -> Result<(), AppError> {
+    let Some(staff) = crate::auth::current() else {
+        return Ok(());
+    };
+    let pool = use_context::<db::PgPool>().ok_or(AppError::Internal)?;
+    let mut conn = pool
+        .acquire()
+        .await
+        .map_err(|e| AppError::from(db::DbError::from(e)))?;
+    db::session::end(&mut conn, &staff.session_hash).await?;
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        if let Some(clear) = use_context::<SessionCookie>().map(|c| c.clear()) {
+            if let Ok(value) = http::HeaderValue::from_str(&clear) {
+                response.append_header(http::header::SET_COOKIE, value);
+            }
+        }
+    }
+    Ok(())
+}

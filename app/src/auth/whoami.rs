@@ -1,0 +1,26 @@
+//! Who is signed in, for the staff shell.
+
+use domain::UserRole;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// What the staff shell needs to know about the signed-in member.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffProfile {
+    pub role: UserRole,
+    pub two_factor_verified: bool,
+}
+
+/// The signed-in member, or `None` when signed out (not an error: the shell then offers
+/// sign-in).
+// Server functions are async by contract even when this one needs no await.
+#[allow(clippy::unused_async)]
+#[server(endpoint = "whoami")]
+pub async fn whoami() -> Result<Option<StaffProfile>, AppError> {
+    Ok(crate::auth::current().map(|staff| StaffProfile {
+        role: staff.role,
+        two_factor_verified: staff.two_factor_verified,
+    }))
+}

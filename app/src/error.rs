@@ -1,0 +1,48 @@
+//! The error every server function returns: variants the UI can act on, no internals.
+//! Causes are logged where they are converted (on the server), never sent.
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// The input was refused; the text says what to change (already translated).
+    #[error("invalid input: {0}")]
+    Validation(String),
+    /// The action conflicts with the current state (e.g. already used).
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// Not signed in, or the session ended.
+    #[error("not signed in")]
+    Unauthorized,
+    /// Signed in, but this role may not do that.
+    #[error("not allowed for this role")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("too many attempts; try again in {retry_after_secs} s")]
+    RateLimited { retry_after_secs: u64 },
+    /// Something failed on our side; details are only in the server log.
+    #[error("internal error")]
+    Internal,
+    /// The request did not reach the server function or its answer was unreadable.
+    #[error("connection problem: {0}")]
+    Transport(String),
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<db::DbError> for AppError {
+    fn from(error: db::DbError) -> Self {
+        tracing::error!(%error, "database error in a server function");
+        AppError::Internal
+    }
+}
