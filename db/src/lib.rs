@@ -8,6 +8,7 @@ pub mod audit;
 mod error;
 mod health;
 mod pool;
+pub mod practice;
 pub mod session;
 
 pub use error::DbError;

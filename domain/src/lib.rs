@@ -5,13 +5,17 @@
 
 mod audit;
 mod consent;
+mod email;
 mod permission;
+mod practice_name;
 mod role;
 mod subscription;
 
 pub use audit::AuditAction;
 pub use consent::{ConsentStatus, ConsentType};
+pub use email::{Email, EmailError};
 pub use permission::Capability;
+pub use practice_name::{PracticeName, PracticeNameError};
 pub use role::UserRole;
 pub use subscription::{SubscriptionPlan, SubscriptionStatus};
 

@@ -2,5 +2,6 @@
 //! `#[sqlx::test]` on the project's private PostgreSQL (or DATABASE_URL).
 
 mod audit;
+mod practice;
 mod schema;
 mod session;
