@@ -236,3 +236,28 @@ fn default_parameters_work() {
         PracticeMasterKey::unwrap_with_password(&wrap, again.wrap_key(), PRACTICE, USER).is_ok()
     );
 }
+
+#[test]
+fn decoy_parameters_are_stable_per_address_and_look_like_real_ones() {
+    let secret = [9u8; 32];
+    let a = crypto::KdfParams::decoy(&secret, "nobody@praxis.example");
+    assert_eq!(
+        a,
+        crypto::KdfParams::decoy(&secret, "nobody@praxis.example"),
+        "stable across requests"
+    );
+    assert_ne!(
+        a.salt(),
+        crypto::KdfParams::decoy(&secret, "other@praxis.example").salt()
+    );
+    assert_ne!(
+        a.salt(),
+        crypto::KdfParams::decoy(&[8u8; 32], "nobody@praxis.example").salt(),
+        "depends on the secret"
+    );
+    let real = crypto::KdfParams::generate();
+    assert_eq!(
+        (a.memory_kib(), a.iterations(), a.parallelism()),
+        (real.memory_kib(), real.iterations(), real.parallelism())
+    );
+}

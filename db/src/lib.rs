@@ -10,6 +10,7 @@ mod health;
 mod pool;
 pub mod practice;
 pub mod session;
+pub mod staff;
 
 pub use error::DbError;
 pub use health::ping;

@@ -69,6 +69,24 @@ impl KdfParams {
         Self::generate_with(&mut rng::os())
     }
 
+    /// Plausible parameters for an address that has no account, so the sign-in step that hands
+    /// out parameters does not reveal which addresses are registered: the defaults with a salt
+    /// derived from a server secret and the address (stable across requests and servers).
+    pub fn decoy(server_secret: &[u8; 32], identifier: &str) -> Self {
+        let mac = crate::hazmat::kdf::hmac(
+            server_secret,
+            &[b"decoy-salt/v1\x1f".as_slice(), identifier.as_bytes()].concat(),
+        );
+        let mut salt = [0u8; 16];
+        salt.copy_from_slice(&mac[..16]);
+        Self {
+            memory_kib: DEFAULT_MEMORY_KIB,
+            iterations: DEFAULT_ITERATIONS,
+            parallelism: DEFAULT_PARALLELISM,
+            salt,
+        }
+    }
+
     pub(crate) fn generate_with(rng: &mut impl CryptoRng) -> Self {
         Self {
             memory_kib: DEFAULT_MEMORY_KIB,

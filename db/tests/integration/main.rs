@@ -5,3 +5,4 @@ mod audit;
 mod practice;
 mod schema;
 mod session;
+mod staff;

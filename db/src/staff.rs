@@ -1,0 +1,94 @@
+//! Staff sign-in records: what the server needs to check a login key, and the failed-attempt
+//! counters behind the per-account back-off.
+
+use domain::{Email, UserRole};
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use crate::DbError;
+
+/// Consecutive failures allowed before the account is locked for a while.
+pub const FAILURES_BEFORE_LOCK: i32 = 5;
+/// The longest lock, in minutes; locks double from one minute up to this.
+pub const MAX_LOCK_MINUTES: i32 = 60;
+
+#[derive(Debug, Clone)]
+pub struct LoginRecord {
+    pub practice_id: Uuid,
+    pub user_id: Uuid,
+    pub role: UserRole,
+    /// Argon2id PHC string of the login key; `None` for accounts that sign in only with OpenID.
+    pub password_hash: Option<String>,
+    pub kdf_salt: Option<Vec<u8>>,
+    pub kdf_memory_kib: Option<i32>,
+    pub kdf_iterations: Option<i32>,
+    /// Seconds until the account may try again; 0 when not locked.
+    pub locked_for_secs: i64,
+}
+
+pub async fn login_record(
+    conn: &mut PgConnection,
+    email: &Email,
+) -> Result<Option<LoginRecord>, DbError> {
+    let row = sqlx::query!(
+        r#"select practice_id, id, role as "role: UserRole", password_hash, kdf_salt, kdf_memory_kib, kdf_iterations,
+                  greatest(0, ceil(extract(epoch from locked_until - now())))::bigint as "locked_for_secs!"
+           from "user" where email = $1"#,
+        email.as_str()
+    )
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|r| LoginRecord {
+        practice_id: r.practice_id,
+        user_id: r.id,
+        role: r.role,
+        password_hash: r.password_hash,
+        kdf_salt: r.kdf_salt,
+        kdf_memory_kib: r.kdf_memory_kib,
+        kdf_iterations: r.kdf_iterations,
+        locked_for_secs: r.locked_for_secs,
+    }))
+}
+
+/// Counts a failed attempt; from the fifth in a row the account locks for 1, 2, 4 … 60 minutes.
+/// Returns the seconds the account is now locked for (0 if not locked).
+pub async fn record_failure(
+    conn: &mut PgConnection,
+    practice_id: Uuid,
+    user_id: Uuid,
+) -> Result<i64, DbError> {
+    let locked = sqlx::query_scalar!(
+        r#"update "user"
+           set failed_login_count = failed_login_count + 1,
+               last_failed_login_at = now(),
+               locked_until = case
+                   when failed_login_count + 1 >= $3
+                   then now() + make_interval(mins => least($4, power(2, failed_login_count + 1 - $3)::int))
+                   else locked_until end
+           where practice_id = $1 and id = $2
+           returning greatest(0, ceil(extract(epoch from locked_until - now())))::bigint as "locked_for_secs!""#,
+        practice_id,
+        user_id,
+        FAILURES_BEFORE_LOCK,
+        MAX_LOCK_MINUTES,
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(locked)
+}
+
+/// A successful sign-in clears the failure counters.
+pub async fn record_success(
+    conn: &mut PgConnection,
+    practice_id: Uuid,
+    user_id: Uuid,
+) -> Result<(), DbError> {
+    sqlx::query!(
+        r#"update "user" set failed_login_count = 0, locked_until = null where practice_id = $1 and id = $2"#,
+        practice_id,
+        user_id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
