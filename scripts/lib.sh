@@ -60,3 +60,13 @@ fresh_database() {
     psql_url "$(url_with_database "$base" postgres)" -c "drop database if exists \"$name\" with (force)" -c "create database \"$name\"" >/dev/null
     url_with_database "$base" "$name"
 }
+
+# A stable local deployment secret (DERMA_SERVER_SECRET) kept in .data/, made once.
+local_server_secret() {
+    local file="$ROOT/.data/server-secret"
+    if [[ ! -s "$file" ]]; then
+        mkdir -p "$ROOT/.data"
+        (umask 077; head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n' >"$file")
+    fi
+    cat "$file"
+}

@@ -5,13 +5,20 @@
 //! doing anything else.
 
 mod session_cookie;
+mod sign_in;
 mod sign_out;
 mod whoami;
 
 pub use session_cookie::SessionCookie;
+pub use sign_in::{sign_in, sign_in_parameters};
 pub use sign_out::sign_out;
 pub use whoami::{whoami, StaffProfile};
 
+#[cfg(feature = "ssr")]
+mod request_context;
+
+#[cfg(feature = "ssr")]
+pub use request_context::{client_network, ClientNetwork, ServerSecret};
 #[cfg(feature = "ssr")]
 pub use server_side::{current, require, Staff};
 

@@ -6,6 +6,7 @@
 mod audit;
 mod consent;
 mod email;
+mod network;
 mod permission;
 mod practice_name;
 mod role;
@@ -14,6 +15,7 @@ mod subscription;
 pub use audit::AuditAction;
 pub use consent::{ConsentStatus, ConsentType};
 pub use email::{Email, EmailError};
+pub use network::truncated_ip;
 pub use permission::Capability;
 pub use practice_name::{PracticeName, PracticeNameError};
 pub use role::UserRole;

@@ -1,16 +1,23 @@
-//! Resolves the session cookie of each request into the signed-in staff member
-//! (`app::auth::Staff` in the request extensions), for server functions to authorise against.
+//! Resolves who is asking: the session cookie into the signed-in staff member
+//! (`app::auth::Staff`) and the peer address into its network (`app::auth::ClientNetwork`),
+//! both as request extensions for server functions.
 
 use axum::extract::{Request, State};
 use axum::http::header;
 use axum::middleware::Next;
 use axum::response::Response;
 
-use app::auth::Staff;
+use std::net::{IpAddr, SocketAddr};
+
+use axum::extract::ConnectInfo;
+
+use app::auth::{ClientNetwork, Staff};
 
 use crate::AppState;
 
 pub async fn load(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let network = client_ip(&request, state.settings.trusted_proxy).map(domain::truncated_ip);
+    request.extensions_mut().insert(ClientNetwork(network));
     // Static files need no session; skipping them saves a query per asset.
     if !request.uri().path().starts_with("/pkg/") {
         if let Some(staff) = resolve(&state, request.headers()).await {
@@ -49,4 +56,26 @@ async fn resolve(state: &AppState, headers: &http::HeaderMap) -> Option<Staff> {
             None
         }
     }
+}
+
+/// The peer address, or behind our own proxy the last `X-Forwarded-For` entry (the one our
+/// proxy appended; earlier entries are whatever the client claimed).
+fn client_ip(request: &Request, trusted_proxy: bool) -> Option<IpAddr> {
+    if trusted_proxy {
+        let forwarded = request
+            .headers()
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .last()
+            .and_then(|ip| ip.trim().parse().ok());
+        if forwarded.is_some() {
+            return forwarded;
+        }
+    }
+    request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|info| info.0.ip())
 }

@@ -17,6 +17,28 @@ pub struct Settings {
     pub log_format: LogFormat,
     /// Path of the Leptos options file.
     pub leptos_config: String,
+    /// Deployment secret (`DERMA_SERVER_SECRET`, 32 bytes base64url). Required over https;
+    /// locally a random one is made per process when unset.
+    pub server_secret: Redacted32,
+    /// Behind a reverse proxy we run ourselves: take the client address from the last
+    /// `X-Forwarded-For` entry. Off by default, because anyone can send that header.
+    pub trusted_proxy: bool,
+}
+
+/// 32 secret bytes that never print.
+#[derive(Clone)]
+pub struct Redacted32([u8; 32]);
+
+impl Redacted32 {
+    pub fn expose(&self) -> &[u8; 32] {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Redacted32 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +73,8 @@ impl fmt::Debug for Settings {
             .field("request_timeout", &self.request_timeout)
             .field("log_format", &self.log_format)
             .field("leptos_config", &self.leptos_config)
+            .field("server_secret", &self.server_secret)
+            .field("trusted_proxy", &self.trusted_proxy)
             .finish()
     }
 }
@@ -59,6 +83,8 @@ impl fmt::Debug for Settings {
 pub enum SettingsError {
     #[error("DATABASE_URL is not set: run the app with `make run` (it starts a private PostgreSQL) or export DATABASE_URL=postgres://…")]
     MissingDatabaseUrl,
+    #[error("DERMA_SERVER_SECRET is required when DERMA_PUBLIC_ORIGIN is https: set 32 random bytes in base64url")]
+    MissingServerSecret,
     #[error("{key}={value:?} is not valid: {expected}")]
     Invalid {
         key: &'static str,
@@ -70,6 +96,8 @@ pub enum SettingsError {
 impl Settings {
     /// Reads the settings through `var` (the process environment in production, a map in tests).
     pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Result<Self, SettingsError> {
+        let public_origin = origin(&var)?;
+        let https = public_origin.starts_with("https://");
         let database_url = var("DATABASE_URL")
             .filter(|v| !v.trim().is_empty())
             .ok_or(SettingsError::MissingDatabaseUrl)?;
@@ -82,7 +110,7 @@ impl Settings {
                 "a number of connections from 1 to 1000",
                 |n: &u32| (1..=1000).contains(n),
             )?,
-            public_origin: origin(&var)?,
+            public_origin,
             migrate_on_start: parse(
                 &var,
                 "DERMA_MIGRATE_ON_START",
@@ -103,6 +131,10 @@ impl Settings {
                 Some(other) => return Err(invalid("DERMA_LOG_FORMAT", other, "text or json")),
             },
             leptos_config: var("LEPTOS_CONFIG").unwrap_or_else(|| "Leptos.toml".to_owned()),
+            server_secret: server_secret(&var, https)?,
+            trusted_proxy: parse(&var, "DERMA_TRUSTED_PROXY", false, "true or false", |_| {
+                true
+            })?,
         })
     }
 
@@ -136,6 +168,29 @@ fn parse<T: std::str::FromStr>(
             .ok()
             .filter(|v| ok(v))
             .ok_or_else(|| invalid(key, &raw, expected)),
+    }
+}
+
+fn server_secret(
+    var: &impl Fn(&str) -> Option<String>,
+    https: bool,
+) -> Result<Redacted32, SettingsError> {
+    use base64::Engine as _;
+    const EXPECTED: &str =
+        "32 random bytes in base64url (e.g. `openssl rand -base64 32 | tr '+/' '-_' | tr -d =`)";
+    match var("DERMA_SERVER_SECRET").filter(|v| !v.trim().is_empty()) {
+        Some(raw) => base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(raw.trim().trim_end_matches('='))
+            .ok()
+            .and_then(|bytes| <[u8; 32]>::try_from(bytes).ok())
+            .map(Redacted32)
+            .ok_or_else(|| invalid("DERMA_SERVER_SECRET", "***", EXPECTED)),
+        None if https => Err(SettingsError::MissingServerSecret),
+        None => {
+            let mut bytes = [0u8; 32];
+            rand::RngCore::fill_bytes(&mut rand::thread_rng(), &mut bytes);
+            Ok(Redacted32(bytes))
+        }
     }
 }
 
@@ -217,6 +272,32 @@ mod tests {
     }
 
     #[test]
+    fn the_server_secret_is_required_over_https_and_never_printed() {
+        let https = [
+            ("DATABASE_URL", "postgres://h/db"),
+            ("DERMA_PUBLIC_ORIGIN", "https://app.example.de"),
+        ];
+        assert_eq!(
+            from(&https).expect_err("required"),
+            SettingsError::MissingServerSecret
+        );
+        let secret = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8";
+        let s = from(&[https[0], https[1], ("DERMA_SERVER_SECRET", secret)]).expect("valid");
+        assert_eq!(s.server_secret.expose()[31], 31);
+        assert!(!format!("{s:?}").contains(secret));
+        let short =
+            from(&[https[0], https[1], ("DERMA_SERVER_SECRET", "c2hvcnQ")]).expect_err("too short");
+        assert!(
+            short.to_string().contains("DERMA_SERVER_SECRET")
+                && !short.to_string().contains("c2hvcnQ")
+        );
+        assert!(
+            from(&[("DATABASE_URL", "postgres://h/db")]).is_ok(),
+            "locally a random secret is made"
+        );
+    }
+
+    #[test]
     fn local_origin_follows_the_listen_address() {
         let s = from(&[
             ("DATABASE_URL", "postgres://h/db"),
@@ -231,6 +312,10 @@ mod tests {
         let s = from(&[
             ("DATABASE_URL", "postgres://h/db"),
             ("DERMA_PUBLIC_ORIGIN", "https://app.example.de/"),
+            (
+                "DERMA_SERVER_SECRET",
+                "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8",
+            ),
         ])
         .expect("valid");
         assert_eq!(s.public_origin, "https://app.example.de");

@@ -54,9 +54,11 @@ pub fn build_router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let pool = state.pool.clone();
     let session_cookie = state.session_cookie.clone();
+    let server_secret = app::auth::ServerSecret(*state.settings.server_secret.expose());
     let context = move || {
         provide_context(pool.clone());
         provide_context(session_cookie.clone());
+        provide_context(server_secret.clone());
         app::csp::provide_request_nonce();
     };
     // Outermost first. The security headers sit outside the timeout so that even a timed-out
@@ -171,10 +173,13 @@ pub async fn serve(settings: Settings) -> Result<(), StartupError> {
         .await
         .map_err(|source| StartupError::Bind { addr, source })?;
     tracing::info!(%addr, origin = %state.settings.public_origin, "Derma Consent is listening");
-    axum::serve(listener, build_router(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(StartupError::Serve)?;
+    axum::serve(
+        listener,
+        build_router(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(StartupError::Serve)?;
     pool.close().await;
     tracing::info!("stopped");
     Ok(())

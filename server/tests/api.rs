@@ -14,9 +14,13 @@ use tower::ServiceExt as _;
 use server::{build_router, AppState, Settings};
 
 fn router(pool: PgPool) -> Router {
-    let settings =
-        Settings::from_env(|key| (key == "DATABASE_URL").then(|| "postgres://unused".to_owned()))
-            .expect("settings");
+    // One fixed deployment secret, as every server of a real deployment shares one.
+    let settings = Settings::from_env(|key| match key {
+        "DATABASE_URL" => Some("postgres://unused".to_owned()),
+        "DERMA_SERVER_SECRET" => Some("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8".to_owned()),
+        _ => None,
+    })
+    .expect("settings");
     let leptos_options = LeptosOptions::builder()
         .output_name("derma_consent")
         .site_root("target/site")
@@ -389,4 +393,209 @@ async fn signing_out_ends_the_session_and_clears_the_cookie(pool: PgPool) {
         .await
         .expect("count");
     assert_eq!(sessions, 0);
+}
+
+async fn post_form(router: Router, path: &str, form: &str, cookie: Option<&str>) -> Answer {
+    let mut request = Request::post(path)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("origin", ORIGIN);
+    if let Some(cookie) = cookie {
+        request = request.header("cookie", cookie);
+    }
+    let response = router
+        .oneshot(request.body(Body::from(form.to_owned())).expect("request"))
+        .await
+        .expect("response");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    Answer {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+fn form_value(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// Registers a practice whose ADMIN has `password`; returns the browser-side login key text.
+async fn practice_with_password(pool: &PgPool, email: &str, password: &str) -> String {
+    // The floor parameters keep the test fast; the browser uses the 64 MiB defaults.
+    let params = crypto::KdfParams::new(19 * 1024, 2, 1, [5; 16]).expect("params");
+    let keys = crypto::PasswordKeys::derive(password, &params).expect("derive");
+    let verifier = crypto::LoginVerifier::create(keys.login_key());
+    let email = domain::Email::parse(email).expect("email");
+    let mut tx = pool.begin().await.expect("begin");
+    db::practice::register(
+        &mut tx,
+        &domain::PracticeName::parse("Praxis Sonnenschein").expect("name"),
+        &db::practice::AdminCredentials {
+            email: &email,
+            login_verifier_phc: verifier.as_str(),
+            kdf_salt: params.salt(),
+            kdf_memory_kib: 19 * 1024,
+            kdf_iterations: 2,
+            locale: "de",
+        },
+        None,
+    )
+    .await
+    .expect("register");
+    tx.commit().await.expect("commit");
+    keys.login_key().to_text().to_string()
+}
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn sign_in_parameters_do_not_reveal_whether_an_account_exists(pool: PgPool) {
+    practice_with_password(&pool, "chefin@praxis.example", "ein langes Passwort").await;
+    let known = post_form(
+        router(pool.clone()),
+        "/api/sign_in_parameters",
+        "email=chefin%40praxis.example",
+        None,
+    )
+    .await;
+    assert_eq!(known.status, StatusCode::OK, "{}", known.body);
+    let params: String = serde_json::from_str(&known.body).expect("json string");
+    let parsed = crypto::KdfParams::from_text(&params).expect("valid parameters");
+    assert_eq!(parsed.salt(), &[5; 16]);
+
+    let unknown = post_form(
+        router(pool.clone()),
+        "/api/sign_in_parameters",
+        "email=niemand%40praxis.example",
+        None,
+    )
+    .await;
+    assert_eq!(unknown.status, StatusCode::OK);
+    let decoy =
+        crypto::KdfParams::from_text(&serde_json::from_str::<String>(&unknown.body).expect("json"))
+            .expect("valid");
+    let again = post_form(
+        router(pool),
+        "/api/sign_in_parameters",
+        "email=NIEMAND%40praxis.example",
+        None,
+    )
+    .await;
+    assert_eq!(
+        unknown.body, again.body,
+        "stable, and case-insensitive like real accounts"
+    );
+    assert_eq!(
+        (decoy.memory_kib(), decoy.iterations()),
+        (64 * 1024, 3),
+        "looks like a real default account"
+    );
+}
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn signing_in_with_the_right_key_starts_a_session(pool: PgPool) {
+    let login_key =
+        practice_with_password(&pool, "chefin@praxis.example", "ein langes Passwort").await;
+    let form = format!(
+        "email=chefin%40praxis.example&login_key={}",
+        form_value(&login_key)
+    );
+    let answer = post_form(router(pool.clone()), "/api/sign_in", &form, None).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    assert_eq!(
+        answer.body,
+        r#"{"role":"ADMIN","two_factor_verified":false}"#
+    );
+    let set_cookie = header(&answer, "set-cookie");
+    assert!(
+        set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Strict"),
+        "{set_cookie}"
+    );
+    let cookie = set_cookie.split(';').next().expect("pair").to_owned();
+    let me = post_form(router(pool.clone()), "/api/whoami", "", Some(&cookie)).await;
+    assert!(me.body.contains("ADMIN"), "{}", me.body);
+    let actions: Vec<String> = sqlx::query_scalar("select action from audit_log order by seq")
+        .fetch_all(&pool)
+        .await
+        .expect("audit");
+    assert_eq!(actions, ["practice.registered", "auth.login_succeeded"]);
+}
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn wrong_keys_and_unknown_addresses_get_the_same_answer_then_a_lock(pool: PgPool) {
+    let right = practice_with_password(&pool, "arzt@praxis.example", "richtig und lang").await;
+    let wrong_key = crypto::PasswordKeys::derive(
+        "falsch",
+        &crypto::KdfParams::new(19 * 1024, 2, 1, [5; 16]).expect("p"),
+    )
+    .expect("derive")
+    .login_key()
+    .to_text()
+    .to_string();
+    let unknown = post_form(
+        router(pool.clone()),
+        "/api/sign_in",
+        &format!(
+            "email=niemand%40praxis.example&login_key={}",
+            form_value(&wrong_key)
+        ),
+        None,
+    )
+    .await;
+    let wrong_form = format!(
+        "email=arzt%40praxis.example&login_key={}",
+        form_value(&wrong_key)
+    );
+    let wrong = post_form(router(pool.clone()), "/api/sign_in", &wrong_form, None).await;
+    assert_eq!(
+        unknown.body, wrong.body,
+        "no difference between unknown address and wrong password"
+    );
+    assert!(wrong.body.contains("stimmen nicht"), "{}", wrong.body);
+    assert!(wrong.headers.get("set-cookie").is_none());
+    for _ in 2..5 {
+        post_form(router(pool.clone()), "/api/sign_in", &wrong_form, None).await;
+    }
+    let locked = post_form(router(pool.clone()), "/api/sign_in", &wrong_form, None).await;
+    assert!(
+        locked.body.contains("RateLimited"),
+        "the fifth failure locks: {}",
+        locked.body
+    );
+    let right_form = format!(
+        "email=arzt%40praxis.example&login_key={}",
+        form_value(&right)
+    );
+    let still_locked = post_form(router(pool.clone()), "/api/sign_in", &right_form, None).await;
+    assert!(
+        still_locked.body.contains("RateLimited"),
+        "even the right key waits: {}",
+        still_locked.body
+    );
+    let actions: Vec<String> =
+        sqlx::query_scalar("select action from audit_log where action like 'auth.%' order by seq")
+            .fetch_all(&pool)
+            .await
+            .expect("audit");
+    assert_eq!(
+        actions.iter().filter(|a| *a == "auth.login_failed").count(),
+        5
+    );
+    assert_eq!(
+        actions.iter().filter(|a| *a == "auth.locked_out").count(),
+        1
+    );
 }

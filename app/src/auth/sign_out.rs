@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::auth::SessionCookie;
 use crate::error::AppError;
 
 #[server(endpoint = "sign_out")]
@@ -17,7 +16,7 @@ pub async fn sign_out() -> Result<(), AppError> {
         .map_err(|e| AppError::from(db::DbError::from(e)))?;
     db::session::end(&mut conn, &staff.session_hash).await?;
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        if let Some(clear) = use_context::<SessionCookie>().map(|c| c.clear()) {
+        if let Some(clear) = use_context::<crate::auth::SessionCookie>().map(|c| c.clear()) {
             if let Ok(value) = http::HeaderValue::from_str(&clear) {
                 response.append_header(http::header::SET_COOKIE, value);
             }

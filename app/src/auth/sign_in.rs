@@ -1,0 +1,175 @@
+//! Signing in with a password that never leaves the browser.
+//!
+//! 1. `sign_in_parameters(email)` gives the browser the Argon2id salt and parameters of that
+//!    account (or stable decoy ones for an unknown address, so the answer reveals nothing).
+//! 2. The browser derives the login key and the vault wrap key from the password (crypto crate,
+//!    in WASM) and sends only the login key to `sign_in`.
+//! 3. The server checks it against its Argon2id hash, with the per-account back-off, and starts
+//!    a session (new id, `HttpOnly`, `SameSite=Strict`, `__Host-` over https).
+
+use leptos::prelude::*;
+
+use crate::auth::StaffProfile;
+use crate::error::AppError;
+
+#[server(endpoint = "sign_in_parameters")]
+pub async fn sign_in_parameters(email: String) -> Result<String, AppError> {
+    server::parameters(&email).await
+}
+
+#[server(endpoint = "sign_in")]
+pub async fn sign_in(email: String, login_key: String) -> Result<StaffProfile, AppError> {
+    server::sign_in(&email, &login_key).await
+}
+
+#[cfg(feature = "ssr")]
+mod server {
+    use std::sync::LazyLock;
+
+    use crypto::{KdfParams, LoginKey, LoginVerifier};
+    use domain::{AuditAction, Email};
+    use leptos::prelude::{expect_context, use_context};
+
+    use crate::auth::{client_network, ServerSecret, SessionCookie, StaffProfile};
+    use crate::error::AppError;
+
+    /// One message for every wrong combination, so it says nothing about which part was wrong.
+    const WRONG: &str = "E-Mail-Adresse oder Passwort stimmen nicht.";
+
+    fn email(input: &str) -> Result<Email, AppError> {
+        Email::parse(input).map_err(|e| AppError::Validation(e.to_string()))
+    }
+
+    fn pool() -> Result<db::PgPool, AppError> {
+        use_context::<db::PgPool>().ok_or(AppError::Internal)
+    }
+
+    pub async fn parameters(input: &str) -> Result<String, AppError> {
+        let email = email(input)?;
+        let mut conn = pool()?
+            .acquire()
+            .await
+            .map_err(|e| AppError::from(db::DbError::from(e)))?;
+        let record = db::staff::login_record(&mut conn, &email).await?;
+        let real = record.and_then(|r| {
+            let salt: [u8; 16] = r.kdf_salt?.try_into().ok()?;
+            KdfParams::new(
+                u32::try_from(r.kdf_memory_kib?).ok()?,
+                u32::try_from(r.kdf_iterations?).ok()?,
+                1,
+                salt,
+            )
+            .ok()
+        });
+        let secret = expect_context::<ServerSecret>();
+        Ok(real
+            .unwrap_or_else(|| KdfParams::decoy(&secret.0, email.as_str()))
+            .to_text())
+    }
+
+    /// Checked for unknown addresses too, so both paths take the same time.
+    static DECOY_VERIFIER: LazyLock<LoginVerifier> = LazyLock::new(|| {
+        let key = LoginKey::from_text("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+            .unwrap_or_else(|_| unreachable!("32 zero bytes"));
+        LoginVerifier::create(&key)
+    });
+
+    async fn verify(stored: Option<String>, login_key: LoginKey) -> Result<bool, AppError> {
+        tokio::task::spawn_blocking(move || {
+            let real = stored.is_some();
+            let verifier =
+                stored.map_or_else(|| DECOY_VERIFIER.clone(), LoginVerifier::from_stored);
+            verifier.verify(&login_key).map(|ok| ok && real)
+        })
+        .await
+        .map_err(|_| AppError::Internal)?
+        .map_err(|error| {
+            tracing::error!(%error, "stored login verifier is unreadable");
+            AppError::Internal
+        })
+    }
+
+    pub async fn sign_in(email_input: &str, login_key: &str) -> Result<StaffProfile, AppError> {
+        let email = email(email_input)?;
+        let login_key =
+            LoginKey::from_text(login_key).map_err(|_| AppError::Validation(WRONG.to_owned()))?;
+        let pool = pool()?;
+        let mut tx = pool
+            .begin()
+            .await
+            .map_err(|e| AppError::from(db::DbError::from(e)))?;
+        let record = db::staff::login_record(&mut tx, &email).await?;
+        if let Some(locked) = record
+            .as_ref()
+            .map(|r| r.locked_for_secs)
+            .filter(|s| *s > 0)
+        {
+            return Err(AppError::RateLimited {
+                retry_after_secs: locked.unsigned_abs(),
+            });
+        }
+        let ok = verify(
+            record.as_ref().and_then(|r| r.password_hash.clone()),
+            login_key,
+        )
+        .await?;
+        let Some(record) = record else {
+            return Err(AppError::Validation(WRONG.to_owned()));
+        };
+        let network = client_network();
+        let audit = |action| db::audit::NewAuditEntry {
+            practice_id: record.practice_id,
+            action,
+            entity: Some(("user", record.user_id)),
+            actor_user_id: Some(record.user_id),
+            ip_truncated: network.as_deref(),
+            metadata: serde_json::json!({}),
+        };
+        if !ok {
+            let locked =
+                db::staff::record_failure(&mut tx, record.practice_id, record.user_id).await?;
+            db::audit::append(&mut tx, &audit(AuditAction::LoginFailed)).await?;
+            if locked > 0 {
+                db::audit::append(&mut tx, &audit(AuditAction::AccountLockedOut)).await?;
+            }
+            tx.commit()
+                .await
+                .map_err(|e| AppError::from(db::DbError::from(e)))?;
+            return Err(if locked > 0 {
+                AppError::RateLimited {
+                    retry_after_secs: locked.unsigned_abs(),
+                }
+            } else {
+                AppError::Validation(WRONG.to_owned())
+            });
+        }
+        db::staff::record_success(&mut tx, record.practice_id, record.user_id).await?;
+        let token = crypto::Token::generate();
+        let policy = db::session::SessionPolicy::default();
+        db::session::create(
+            &mut tx,
+            token.hash().as_bytes(),
+            record.practice_id,
+            record.user_id,
+            network.as_deref(),
+            policy,
+        )
+        .await?;
+        db::audit::append(&mut tx, &audit(AuditAction::LoginSucceeded)).await?;
+        tx.commit()
+            .await
+            .map_err(|e| AppError::from(db::DbError::from(e)))?;
+
+        let cookie = expect_context::<SessionCookie>().set(token.to_text().as_str());
+        if let (Some(response), Ok(value)) = (
+            use_context::<leptos_axum::ResponseOptions>(),
+            http::HeaderValue::from_str(&cookie),
+        ) {
+            response.append_header(http::header::SET_COOKIE, value);
+        }
+        Ok(StaffProfile {
+            role: record.role,
+            two_factor_verified: false,
+        })
+    }
+}
