@@ -122,6 +122,52 @@ await check('the patient page is usable on a small phone', async () => {
   await context.close();
 });
 
+await check('a practice registers, lands in the staff area, signs out and signs in again', async () => {
+  const { context, page, problems } = await freshPage();
+  const email = `inhaberin-${Date.now()}@praxis.example`;
+  const password = 'Sonnenschein über der Praxis';
+  const sent = [];
+  page.on('request', (r) => { if (r.method() === 'POST') sent.push(r.postData() ?? ''); });
+
+  await page.goto(`${BASE_URL}/register`);
+  await page.waitForSelector('html[data-hydrated="true"]');
+  await page.getByLabel('Name der Praxis').fill('Hautarztpraxis am Markt');
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort', { exact: true }).fill('zu kurz');
+  await page.getByLabel('Passwort wiederholen').fill('zu kurz');
+  await page.getByRole('button', { name: 'Praxis anlegen' }).click();
+  await page.getByRole('alert').filter({ hasText: 'mindestens 12 Zeichen' }).waitFor();
+
+  await page.getByLabel('Passwort', { exact: true }).fill(password);
+  await page.getByLabel('Passwort wiederholen').fill(password);
+  await page.getByRole('button', { name: 'Praxis anlegen' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Willkommen im Praxisbereich' }).waitFor({ timeout: 60_000 });
+  assert(new URL(page.url()).pathname === '/app', `at ${page.url()}`);
+  await page.getByText('Praxisinhaber/in (Admin)').waitFor();
+  const cookies = await context.cookies();
+  const session = cookies.find((c) => c.name === 'dc_session');
+  assert(session && session.httpOnly && session.sameSite === 'Strict', `session cookie: ${JSON.stringify(session)}`);
+  const leaked = sent.filter((body) => body.includes(encodeURIComponent(password).slice(0, 12)) || body.includes('Sonnenschein'));
+  assert(leaked.length === 0, 'the password never leaves the browser');
+
+  await page.getByRole('button', { name: 'Abmelden' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
+  await page.goto(`${BASE_URL}/app`);
+  await page.getByText('Bitte melden Sie sich an').waitFor();
+
+  await page.goto(`${BASE_URL}/login`);
+  await page.waitForSelector('html[data-hydrated="true"]');
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort').fill('ein falsches Passwort');
+  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+  await page.getByRole('alert').filter({ hasText: 'stimmen nicht' }).waitFor({ timeout: 60_000 });
+  await page.getByLabel('Passwort').fill(password);
+  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Willkommen im Praxisbereich' }).waitFor({ timeout: 60_000 });
+  assert(problems.filter((p) => !p.includes('status of 4')).length === 0, problems.join('\n'));
+  await context.close();
+});
+
 await browser.close();
 const failed = results.filter((r) => !r.ok).length;
 console.log(`${results.length - failed} passed, ${failed} failed`);

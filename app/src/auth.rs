@@ -4,11 +4,17 @@
 //! into the request; server functions call [`require`] with the capability they need before
 //! doing anything else.
 
+mod password_flow;
+mod register;
 mod session_cookie;
 mod sign_in;
 mod sign_out;
 mod whoami;
 
+pub use password_flow::{
+    check_new_password, explain, register_with_password, sign_in_with_password,
+};
+pub use register::{register_practice, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
 pub use session_cookie::SessionCookie;
 pub use sign_in::{sign_in, sign_in_parameters};
 pub use sign_out::sign_out;

@@ -46,3 +46,32 @@ impl From<db::DbError> for AppError {
         AppError::Internal
     }
 }
+
+impl AppError {
+    /// The HTTP status this error is answered with, so logs and monitors tell expected refusals
+    /// (4xx) from faults (5xx).
+    pub const fn status(&self) -> u16 {
+        match self {
+            AppError::Validation(_) => 400,
+            AppError::Unauthorized => 401,
+            AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+            AppError::Conflict(_) => 409,
+            AppError::RateLimited { .. } => 429,
+            AppError::Internal => 500,
+            AppError::Transport(_) => 502,
+        }
+    }
+}
+
+/// Sets the response status for an error a server function returns (server side).
+#[cfg(feature = "ssr")]
+pub fn answered(error: AppError) -> AppError {
+    if let (Some(response), Ok(status)) = (
+        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+        http::StatusCode::from_u16(error.status()),
+    ) {
+        response.set_status(status);
+    }
+    error
+}

@@ -125,14 +125,41 @@ impl I18n {
     }
 }
 
+/// The same language signal, reference-counted instead of owned by the reactive arena. Text
+/// that Leptos renders into `<head>` (`<Title>`, `<Meta>`, `<Html lang>`) is produced after the
+/// page's arena is gone on the server, so it must not read arena signals.
+#[derive(Clone)]
+struct SharedLocale(ArcRwSignal<Locale>);
+
 /// Provides the language for this render: on the server from the request, in the browser from
 /// `<html lang>`, which the server wrote, so hydration starts from the same language.
 pub fn provide_i18n() -> I18n {
+    let shared = ArcRwSignal::new(initial_locale());
     let i18n = I18n {
-        locale: RwSignal::new(initial_locale()),
+        locale: RwSignal::from(shared.clone()),
     };
+    provide_context(SharedLocale(shared));
     provide_context(i18n);
     i18n
+}
+
+fn shared_locale() -> ArcRwSignal<Locale> {
+    use_context::<SharedLocale>().map_or_else(|| ArcRwSignal::new(Locale::default()), |s| s.0)
+}
+
+/// The `<html lang>` value, safe to read where `<head>` is rendered; see [`SharedLocale`].
+pub fn head_lang() -> impl Fn() -> &'static str + Send + Sync + Clone + 'static {
+    let locale = shared_locale();
+    move || locale.get().tag()
+}
+
+/// A localized text for `<head>` (page titles, meta descriptions); see [`SharedLocale`].
+pub fn head_text(
+    text: impl Fn(&'static Messages) -> String + Send + Sync + 'static,
+) -> impl Fn() -> String + Send + Sync + Clone + 'static {
+    let locale = shared_locale();
+    let text = std::sync::Arc::new(text);
+    move || text(locale.get().messages())
 }
 
 pub fn use_i18n() -> I18n {

@@ -9,7 +9,7 @@ use leptos_meta::{provide_meta_context, Html, Stylesheet};
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
-use crate::i18n::provide_i18n;
+use crate::i18n::{head_lang, provide_i18n};
 use crate::pages::{
     ConsentPage, KioskPage, LandingPage, NotFoundPage, RegisterPage, SignInPage, StaffArea,
     StaffHome,
@@ -18,12 +18,12 @@ use crate::pages::{
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let i18n = provide_i18n();
+    provide_i18n();
     mark_hydrated();
     let css = format!("/pkg/{OUTPUT_NAME}.css");
 
     view! {
-        <Html {..} lang=move || i18n.locale().tag() />
+        <Html {..} lang=head_lang() />
         <Stylesheet id="leptos" href=css/>
         <Router>
             <Routes fallback=NotFoundPage>
@@ -32,10 +32,6 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/register") view=RegisterPage/>
                 <ParentRoute path=path!("/app") view=StaffArea>
                     <Route path=path!("") view=StaffHome/>
-                    <Route path=path!("patients") view=StaffHome/>
-                    <Route path=path!("consents") view=StaffHome/>
-                    <Route path=path!("team") view=StaffHome/>
-                    <Route path=path!("settings") view=StaffHome/>
                 </ParentRoute>
                 <Route path=path!("/c") view=ConsentPage/>
                 <Route path=path!("/kiosk") view=KioskPage/>

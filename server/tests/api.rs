@@ -210,7 +210,6 @@ async fn product_routes_render(pool: PgPool) {
         ("/login", "Anmelden"),
         ("/register", "Praxis registrieren"),
         ("/app", "Bitte melden Sie sich an"),
-        ("/app/patients", "Bitte melden Sie sich an"),
         ("/c", "Ihre Aufklärung und Einwilligung"),
         ("/kiosk", "Praxis-Tablet"),
     ] {
@@ -598,4 +597,17 @@ async fn wrong_keys_and_unknown_addresses_get_the_same_answer_then_a_lock(pool: 
         actions.iter().filter(|a| *a == "auth.locked_out").count(),
         1
     );
+}
+
+/// Regression: page titles inside `<Suspense>` were rendered after the page's reactive arena
+/// had ended and panicked (`sandboxed-arenas … no Arena is active`), depending on timing.
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn suspended_pages_render_their_titles_every_time(pool: PgPool) {
+    for _ in 0..25 {
+        for path in ["/app", "/login", "/register"] {
+            let answer = get(router(pool.clone()), path, &[]).await;
+            assert_eq!(answer.status, StatusCode::OK, "{path}");
+            assert!(answer.body.contains("<title>"), "{path} has its title");
+        }
+    }
 }

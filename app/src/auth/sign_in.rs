@@ -14,12 +14,16 @@ use crate::error::AppError;
 
 #[server(endpoint = "sign_in_parameters")]
 pub async fn sign_in_parameters(email: String) -> Result<String, AppError> {
-    server::parameters(&email).await
+    server::parameters(&email)
+        .await
+        .map_err(crate::error::answered)
 }
 
 #[server(endpoint = "sign_in")]
 pub async fn sign_in(email: String, login_key: String) -> Result<StaffProfile, AppError> {
-    server::sign_in(&email, &login_key).await
+    server::sign_in(&email, &login_key)
+        .await
+        .map_err(crate::error::answered)
 }
 
 #[cfg(feature = "ssr")]

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::components::{SiteFooter, SiteHeader};
-use crate::i18n::{use_i18n, Messages};
+use crate::i18n::{head_text, use_i18n, Messages};
 
 /// Renders a page whose texts are picked from the current language's messages.
 #[component]
@@ -17,7 +17,7 @@ pub fn NoticePage(
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=move || format!("{} · {}", title(i18n.t()), i18n.t().brand)/>
+        <Title text=head_text(move |m| format!("{} · {}", title(m), m.brand))/>
         <SiteHeader/>
         <main id="main" class="notice">
             <div class="notice__card">

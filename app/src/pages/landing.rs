@@ -6,7 +6,7 @@ use leptos_meta::{Meta, Title};
 use domain::ConsentType;
 
 use crate::components::{SiteFooter, SiteHeader};
-use crate::i18n::{consent_type_label, use_i18n, Messages};
+use crate::i18n::{consent_type_label, head_text, use_i18n, Messages};
 
 type Text = fn(&Messages) -> &'static str;
 
@@ -53,8 +53,8 @@ pub fn LandingPage() -> impl IntoView {
         .collect_view();
 
     view! {
-        <Title text=t(|m| m.landing_title)/>
-        <Meta name="description" content=t(|m| m.hero_lead)/>
+        <Title text=head_text(|m| m.landing_title.to_owned())/>
+        <Meta name="description" content=head_text(|m| m.hero_lead.to_owned())/>
         <SiteHeader/>
         <main id="main">
             <section class="hero">

@@ -1,35 +1,87 @@
-//! Entry pages of the staff area: sign-in, registration and the `/app` frame.
-//! Sessions arrive with the accounts issue; until then nobody is signed in, so `/app/*`
-//! asks the visitor to sign in, exactly as it will for a signed-out visitor later.
+//! The `/app` staff area: the signed-in frame (navigation, role, sign-out) around its pages,
+//! or a request to sign in. The server decides who is signed in (`whoami`); every server
+//! function checks again on its own.
 
+use domain::UserRole;
 use leptos::prelude::*;
+use leptos_meta::Title;
 use leptos_router::components::Outlet;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
 
+use crate::auth::{sign_out, whoami, StaffProfile};
 use crate::components::NoticePage;
+use crate::i18n::{head_text, use_i18n, Messages};
 
-#[component]
-pub fn SignInPage() -> impl IntoView {
-    view! {
-        <NoticePage title=|m| m.sign_in_title text=|m| m.sign_in_text link_href="/" link_label=|m| m.back_home/>
-    }
-}
-
-#[component]
-pub fn RegisterPage() -> impl IntoView {
-    view! {
-        <NoticePage title=|m| m.register_title text=|m| m.register_text link_href="/" link_label=|m| m.back_home/>
+fn role_label(messages: &Messages, role: UserRole) -> &'static str {
+    match role {
+        UserRole::Admin => messages.role_admin,
+        UserRole::Arzt => messages.role_arzt,
+        UserRole::Empfang => messages.role_empfang,
     }
 }
 
 /// The frame around every `/app/*` page.
 #[component]
 pub fn StaffArea() -> impl IntoView {
-    view! { <Outlet/> }
+    let profile = Resource::new(|| (), |()| whoami());
+    view! {
+        <Suspense fallback=|| view! { <main id="main" class="staff-loading" aria-busy="true"></main> }>
+            {move || profile.get().map(|answer| match answer {
+                Ok(Some(profile)) => view! { <StaffShell profile/> }.into_any(),
+                _ => view! { <SignInRequired/> }.into_any(),
+            })}
+        </Suspense>
+    }
 }
 
-/// Shown for every staff page while the visitor is not signed in.
+#[component]
+fn StaffShell(profile: StaffProfile) -> impl IntoView {
+    let i18n = use_i18n();
+    let leave = Action::new(|(): &()| sign_out());
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if leave.value().get().is_some() {
+            navigate("/login", NavigateOptions::default());
+        }
+    });
+    view! {
+        <Title text=head_text(|m| format!("{} · {}", m.staff_nav_label, m.brand))/>
+        <header class="staff-header">
+            <a class="brand" href="/app">
+                <span class="brand__mark" aria-hidden="true">"DC"</span>
+                <span class="brand__name">{move || i18n.t().brand}</span>
+            </a>
+            <nav class="site-nav" aria-label=move || i18n.t().staff_nav_label>
+                <a href="/app" aria-current="page">{move || i18n.t().nav_dashboard}</a>
+            </nav>
+            <span class="staff-header__who">
+                {move || i18n.t().signed_in_as} " " <strong>{move || role_label(i18n.t(), profile.role)}</strong>
+            </span>
+            <button class="button button--secondary" type="button" on:click=move |_| { leave.dispatch(()); }>
+                {move || i18n.t().nav_sign_out}
+            </button>
+        </header>
+        <main id="main" class="staff-main">
+            <Outlet/>
+        </main>
+    }
+}
+
+/// The landing page of the staff area.
 #[component]
 pub fn StaffHome() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="card">
+            <h1>{move || i18n.t().dashboard_title}</h1>
+            <p>{move || i18n.t().dashboard_text}</p>
+        </section>
+    }
+}
+
+#[component]
+fn SignInRequired() -> impl IntoView {
     view! {
         <NoticePage
             title=|m| m.staff_title

@@ -1,0 +1,154 @@
+//! The browser side of signing in and registering: the password is turned into keys here, in
+//! WASM, and only the login key is sent (docs/crypto.md §9.2).
+
+use crypto::{KdfParams, PasswordKeys};
+
+use crate::auth::{
+    register_practice, sign_in, sign_in_parameters, StaffProfile, MAX_PASSWORD_CHARS,
+    MIN_PASSWORD_CHARS,
+};
+use crate::error::AppError;
+use crate::i18n::Messages;
+
+/// A password the product accepts, or the message saying why not.
+pub fn check_new_password(
+    messages: &Messages,
+    password: &str,
+    repeated: &str,
+) -> Result<(), &'static str> {
+    let chars = password.chars().count();
+    if chars < MIN_PASSWORD_CHARS {
+        Err(messages.password_too_short)
+    } else if chars > MAX_PASSWORD_CHARS {
+        Err(messages.password_too_long)
+    } else if password != repeated {
+        Err(messages.password_mismatch)
+    } else {
+        Ok(())
+    }
+}
+
+/// What to tell the person after a failed attempt.
+pub fn explain(messages: &Messages, error: &AppError) -> &'static str {
+    match error {
+        AppError::Validation(_) | AppError::Unauthorized => messages.sign_in_wrong,
+        AppError::RateLimited { .. } => messages.sign_in_locked,
+        AppError::Conflict(_) => messages.register_taken,
+        AppError::Forbidden | AppError::NotFound | AppError::Internal | AppError::Transport(_) => {
+            messages.error_try_again
+        }
+    }
+}
+
+pub async fn sign_in_with_password(
+    email: String,
+    password: String,
+) -> Result<StaffProfile, AppError> {
+    let params = sign_in_parameters(email.clone()).await?;
+    // Parameters below the floor are refused here: a server cannot weaken the derivation.
+    let params = KdfParams::from_text(&params).map_err(|_| AppError::Internal)?;
+    let login_key = derive_login_key(&password, &params).await?;
+    sign_in(email, login_key).await
+}
+
+pub async fn register_with_password(
+    practice_name: String,
+    email: String,
+    password: String,
+) -> Result<StaffProfile, AppError> {
+    let params = KdfParams::generate();
+    let login_key = derive_login_key(&password, &params).await?;
+    register_practice(
+        practice_name,
+        email.clone(),
+        params.to_text(),
+        login_key.clone(),
+    )
+    .await?;
+    sign_in(email, login_key).await
+}
+
+/// Argon2id at 64 MiB takes a noticeable moment: let the browser paint the "busy" state first.
+async fn derive_login_key(password: &str, params: &KdfParams) -> Result<String, AppError> {
+    yield_to_browser().await;
+    let keys = PasswordKeys::derive(password, params).map_err(|_| AppError::Internal)?;
+    Ok(keys.login_key().to_text().to_string())
+}
+
+#[cfg(feature = "hydrate")]
+async fn yield_to_browser() {
+    use leptos::wasm_bindgen::JsCast as _;
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Some(window) = web_sys::window() {
+            // If scheduling fails the promise never resolves; fall back to resolving now.
+            if window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 30)
+                .is_err()
+            {
+                let _ = resolve.call0(&leptos::wasm_bindgen::JsValue::NULL);
+            }
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// On the server nothing is painted; the derivation never runs there anyway.
+#[cfg(not(feature = "hydrate"))]
+#[allow(clippy::unused_async)]
+async fn yield_to_browser() {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+
+    #[test]
+    fn new_passwords_need_length_and_a_matching_repeat() {
+        let m = Locale::De.messages();
+        assert_eq!(
+            check_new_password(m, "kurz", "kurz"),
+            Err(m.password_too_short)
+        );
+        assert_eq!(
+            check_new_password(m, "elf Zeichen", "elf Zeichen"),
+            Err(m.password_too_short)
+        );
+        assert_eq!(
+            check_new_password(m, "zwölf Zeichen", "zwölf Zeichen"),
+            Ok(()),
+            "counted in characters, not bytes"
+        );
+        assert_eq!(
+            check_new_password(m, "ein langes Passwort", "ein langes Passwort!"),
+            Err(m.password_mismatch)
+        );
+        let long = "x".repeat(129);
+        assert_eq!(
+            check_new_password(m, &long, &long),
+            Err(m.password_too_long)
+        );
+    }
+
+    #[test]
+    fn failures_are_explained_without_internals() {
+        let m = Locale::En.messages();
+        assert_eq!(
+            explain(m, &AppError::Validation("detail".into())),
+            m.sign_in_wrong
+        );
+        assert_eq!(
+            explain(
+                m,
+                &AppError::RateLimited {
+                    retry_after_secs: 60
+                }
+            ),
+            m.sign_in_locked
+        );
+        assert_eq!(
+            explain(m, &AppError::Conflict("x".into())),
+            m.register_taken
+        );
+        assert_eq!(explain(m, &AppError::Internal), m.error_try_again);
+    }
+}

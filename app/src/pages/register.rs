@@ -1,0 +1,86 @@
+//! `/register`: a new practice and its first ADMIN. Fresh Argon2id parameters are made in the
+//! browser; the password never leaves it.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+use crate::auth::{check_new_password, explain, register_with_password};
+use crate::components::AuthCard;
+use crate::i18n::use_i18n;
+
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let practice = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let repeated = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<&'static str>);
+    let attempt = Action::new_local(|(practice, email, password): &(String, String, String)| {
+        register_with_password(practice.clone(), email.clone(), password.clone())
+    });
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = attempt.value().get() {
+            password.set(String::new());
+            repeated.set(String::new());
+            navigate("/app", NavigateOptions::default());
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Err(error)) = attempt.value().get() {
+            problem.set(Some(explain(i18n.t(), &error)));
+        }
+    });
+    let busy = attempt.pending();
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let checked = check_new_password(
+            i18n.t(),
+            &password.get_untracked(),
+            &repeated.get_untracked(),
+        );
+        if let Err(message) = checked {
+            problem.set(Some(message));
+        } else {
+            problem.set(None);
+            attempt.dispatch((
+                practice.get_untracked(),
+                email.get_untracked(),
+                password.get_untracked(),
+            ));
+        }
+    };
+
+    view! {
+        <AuthCard title=|m| m.register_title intro=|m| m.register_text other_href="/login" other_label=|m| m.register_have_account>
+            <form class="form" on:submit=submit>
+                <label class="field">
+                    <span>{move || i18n.t().field_practice_name}</span>
+                    <input type="text" name="practice" autocomplete="organization" required maxlength="200"
+                        bind:value=practice/>
+                </label>
+                <label class="field">
+                    <span>{move || i18n.t().field_email}</span>
+                    <input type="email" name="email" autocomplete="email" required bind:value=email/>
+                </label>
+                <div class="field">
+                    <label for="new-password">{move || i18n.t().field_password}</label>
+                    <input id="new-password" type="password" name="password" autocomplete="new-password" required
+                        minlength="12" maxlength="128" aria-describedby="new-password-hint" bind:value=password/>
+                    <small id="new-password-hint">{move || i18n.t().password_hint}</small>
+                </div>
+                <label class="field">
+                    <span>{move || i18n.t().field_password_repeat}</span>
+                    <input type="password" name="password-repeat" autocomplete="new-password" required
+                        bind:value=repeated/>
+                </label>
+                <p class="form-error" role="alert">{move || problem.get()}</p>
+                <button class="button" type="submit" disabled=busy>
+                    {move || if busy.get() { i18n.t().register_busy } else { i18n.t().register_submit }}
+                </button>
+            </form>
+        </AuthCard>
+    }
+}

@@ -1,0 +1,59 @@
+//! `/login`: staff sign-in. The password is turned into keys in the browser (WASM); only the
+//! login key is sent.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+use crate::auth::{explain, sign_in_with_password};
+use crate::components::AuthCard;
+use crate::i18n::use_i18n;
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let attempt = Action::new_local(|(email, password): &(String, String)| {
+        sign_in_with_password(email.clone(), password.clone())
+    });
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = attempt.value().get() {
+            password.set(String::new());
+            navigate("/app", NavigateOptions::default());
+        }
+    });
+    let error = move || {
+        attempt
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|e| explain(i18n.t(), &e))
+    };
+    let busy = attempt.pending();
+
+    view! {
+        <AuthCard title=|m| m.sign_in_title intro=|m| m.sign_in_text other_href="/register" other_label=|m| m.sign_in_no_account>
+            <form class="form" on:submit=move |event| {
+                event.prevent_default();
+                attempt.dispatch((email.get_untracked(), password.get_untracked()));
+            }>
+                <label class="field">
+                    <span>{move || i18n.t().field_email}</span>
+                    <input type="email" name="email" autocomplete="username" required
+                        bind:value=email/>
+                </label>
+                <label class="field">
+                    <span>{move || i18n.t().field_password}</span>
+                    <input type="password" name="password" autocomplete="current-password" required
+                        bind:value=password/>
+                </label>
+                <p class="form-error" role="alert">{error}</p>
+                <button class="button" type="submit" disabled=busy>
+                    {move || if busy.get() { i18n.t().sign_in_busy } else { i18n.t().sign_in_submit }}
+                </button>
+            </form>
+        </AuthCard>
+    }
+}
