@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod pages;
 pub mod routes;
 mod shell;
+pub mod vault;
 
 #[cfg(feature = "ssr")]
 pub mod csp;

@@ -11,6 +11,7 @@ mod pool;
 pub mod practice;
 pub mod session;
 pub mod staff;
+pub mod vault;
 
 pub use error::DbError;
 pub use health::ping;

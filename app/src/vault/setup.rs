@@ -1,0 +1,139 @@
+//! Setting up the vault, once per practice, by an ADMIN. Every envelope is checked for its
+//! kind, key type and version before it is stored, so a confused or malicious client cannot
+//! store something other than what later readers expect.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+#[server(endpoint = "setup_vault")]
+pub async fn setup_vault(
+    inbox_public_key: String,
+    wrapped_inbox_private_key: String,
+    wrapped_blind_index_key: String,
+    admin_password_wrap: String,
+    recovery_wrap: String,
+    admin_public_key: String,
+    admin_wrapped_private_key: String,
+) -> Result<(), AppError> {
+    server::setup(server::Input {
+        inbox_public_key,
+        wrapped_inbox_private_key,
+        wrapped_blind_index_key,
+        admin_password_wrap,
+        recovery_wrap,
+        admin_public_key,
+        admin_wrapped_private_key,
+    })
+    .await
+    .map_err(crate::error::answered)
+}
+
+#[cfg(feature = "ssr")]
+mod server {
+    use crypto::{
+        InboxPublicKey, KeyType, KeyWrapEnvelope, MemberPublicKey, PasswordWrapEnvelope,
+        RecoveryWrapEnvelope,
+    };
+    use domain::Capability;
+    use leptos::prelude::use_context;
+
+    use crate::auth::{client_network, require};
+    use crate::error::AppError;
+
+    pub struct Input {
+        pub inbox_public_key: String,
+        pub wrapped_inbox_private_key: String,
+        pub wrapped_blind_index_key: String,
+        pub admin_password_wrap: String,
+        pub recovery_wrap: String,
+        pub admin_public_key: String,
+        pub admin_wrapped_private_key: String,
+    }
+
+    fn invalid(what: &str) -> AppError {
+        AppError::Validation(format!(
+            "{what} is not a valid version-1 envelope of the expected kind"
+        ))
+    }
+
+    fn expect(found: (KeyType, u32), wanted: KeyType, what: &str) -> Result<(), AppError> {
+        if found == (wanted, 1) {
+            Ok(())
+        } else {
+            Err(invalid(what))
+        }
+    }
+
+    pub async fn setup(input: Input) -> Result<(), AppError> {
+        let staff = require(Capability::ManagePracticeSettings)?;
+        let inbox = InboxPublicKey::from_text(&input.inbox_public_key)
+            .map_err(|_| invalid("inbox public key"))?;
+        let member = MemberPublicKey::from_text(&input.admin_public_key)
+            .map_err(|_| invalid("member public key"))?;
+        if inbox.version() != 1 || member.version() != 1 {
+            return Err(invalid("public key"));
+        }
+        let inbox_wrap = KeyWrapEnvelope::from_text(&input.wrapped_inbox_private_key)
+            .map_err(|_| invalid("inbox key wrap"))?;
+        expect(
+            inbox_wrap.wrapped_key(),
+            KeyType::InboxKey,
+            "inbox key wrap",
+        )?;
+        let bidx_wrap = KeyWrapEnvelope::from_text(&input.wrapped_blind_index_key)
+            .map_err(|_| invalid("blind index key wrap"))?;
+        expect(
+            bidx_wrap.wrapped_key(),
+            KeyType::BlindIndexKey,
+            "blind index key wrap",
+        )?;
+        let pmk_wrap = PasswordWrapEnvelope::from_text(&input.admin_password_wrap)
+            .map_err(|_| invalid("password wrap"))?;
+        expect(pmk_wrap.wrapped_key(), KeyType::MasterKey, "password wrap")?;
+        let recovery = RecoveryWrapEnvelope::from_text(&input.recovery_wrap)
+            .map_err(|_| invalid("recovery wrap"))?;
+        expect(recovery.wrapped_key(), KeyType::MasterKey, "recovery wrap")?;
+        let member_wrap = PasswordWrapEnvelope::from_text(&input.admin_wrapped_private_key)
+            .map_err(|_| invalid("member key wrap"))?;
+        expect(
+            member_wrap.wrapped_key(),
+            KeyType::MemberKey,
+            "member key wrap",
+        )?;
+
+        let pool = use_context::<db::PgPool>().ok_or(AppError::Internal)?;
+        let mut tx = pool
+            .begin()
+            .await
+            .map_err(|e| AppError::from(db::DbError::from(e)))?;
+        let network = client_network();
+        let vault = db::vault::NewVault {
+            inbox_public_key: inbox.as_raw(),
+            wrapped_inbox_private_key: &input.wrapped_inbox_private_key,
+            wrapped_blind_index_key: &input.wrapped_blind_index_key,
+            admin_password_wrap: &input.admin_password_wrap,
+            recovery_wrap: &input.recovery_wrap,
+            admin_public_key: member.as_raw(),
+            admin_wrapped_private_key: &input.admin_wrapped_private_key,
+        };
+        match db::vault::create(
+            &mut tx,
+            staff.practice_id,
+            staff.user_id,
+            &vault,
+            network.as_deref(),
+        )
+        .await
+        {
+            Ok(()) => tx
+                .commit()
+                .await
+                .map_err(|e| AppError::from(db::DbError::from(e))),
+            Err(db::vault::VaultError::AlreadySetUp) => Err(AppError::Conflict(
+                "Der Tresor dieser Praxis ist bereits eingerichtet.".to_owned(),
+            )),
+            Err(db::vault::VaultError::Db(error)) => Err(error.into()),
+        }
+    }
+}

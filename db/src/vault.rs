@@ -1,0 +1,158 @@
+//! The practice vault as the server stores it: public keys in clear, everything else as
+//! envelopes made in an ADMIN's browser that the server cannot open (DESIGN §4).
+
+use domain::AuditAction;
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use crate::audit::{self, NewAuditEntry};
+use crate::DbError;
+
+/// What the first ADMIN's browser produced when setting up the vault (all version 1).
+#[derive(Debug, Clone)]
+pub struct NewVault<'a> {
+    pub inbox_public_key: &'a [u8; 32],
+    pub wrapped_inbox_private_key: &'a str,
+    pub wrapped_blind_index_key: &'a str,
+    /// The master key under the ADMIN's password.
+    pub admin_password_wrap: &'a str,
+    /// The master key under the printed recovery code.
+    pub recovery_wrap: &'a str,
+    pub admin_public_key: &'a [u8; 32],
+    /// The ADMIN's own private key under their password.
+    pub admin_wrapped_private_key: &'a str,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum VaultError {
+    #[error("the practice already has a vault")]
+    AlreadySetUp,
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+/// Creates the practice's vault, once, in the caller's transaction.
+#[tracing::instrument(skip_all, fields(%practice_id, %admin_id))]
+pub async fn create(
+    conn: &mut PgConnection,
+    practice_id: Uuid,
+    admin_id: Uuid,
+    vault: &NewVault<'_>,
+    ip_truncated: Option<&str>,
+) -> Result<(), VaultError> {
+    // Serialise concurrent set-ups of one practice (two tabs): the second sees the first.
+    sqlx::query!(
+        "select id from practice where id = $1 for update",
+        practice_id
+    )
+    .fetch_one(&mut *conn)
+    .await
+    .map_err(DbError::from)?;
+    let existing = sqlx::query_scalar!(
+        "select count(*) as \"n!\" from practice_key where practice_id = $1",
+        practice_id
+    )
+    .fetch_one(&mut *conn)
+    .await
+    .map_err(DbError::from)?;
+    if existing > 0 {
+        return Err(VaultError::AlreadySetUp);
+    }
+    sqlx::query!(
+        "insert into practice_key (practice_id, key_version, pmk_version, inbox_public_key, wrapped_inbox_private_key, wrapped_blind_index_key)
+         values ($1, 1, 1, $2, $3, $4)",
+        practice_id,
+        &vault.inbox_public_key[..],
+        vault.wrapped_inbox_private_key,
+        vault.wrapped_blind_index_key,
+    )
+    .execute(&mut *conn)
+    .await
+    .map_err(DbError::from)?;
+    sqlx::query!(
+        "insert into key_wrap (practice_id, user_id, kind, pmk_version, envelope, created_by)
+         values ($1, $2, 'PASSWORD', 1, $3, $2), ($1, null, 'RECOVERY_CODE', 1, $4, $2)",
+        practice_id,
+        admin_id,
+        vault.admin_password_wrap,
+        vault.recovery_wrap,
+    )
+    .execute(&mut *conn)
+    .await
+    .map_err(DbError::from)?;
+    sqlx::query!(
+        r#"update "user" set public_key = $3, wrapped_private_key = $4 where practice_id = $1 and id = $2"#,
+        practice_id,
+        admin_id,
+        &vault.admin_public_key[..],
+        vault.admin_wrapped_private_key,
+    )
+    .execute(&mut *conn)
+    .await
+    .map_err(DbError::from)?;
+    audit::append(
+        conn,
+        &NewAuditEntry {
+            practice_id,
+            action: AuditAction::VaultCreated,
+            entity: Some(("practice", practice_id)),
+            actor_user_id: Some(admin_id),
+            ip_truncated,
+            metadata: serde_json::json!({ "pmk_version": 1, "key_version": 1 }),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// What a staff member's browser needs to open the vault: their own wrap of the master key
+/// and the keys wrapped under it. `None` until the vault is set up or shared with them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VaultMaterial {
+    pub password_wrap: String,
+    pub member_wrapped_private_key: Option<String>,
+    pub inbox_key_version: i32,
+    pub inbox_public_key: Vec<u8>,
+    pub wrapped_inbox_private_key: String,
+    pub wrapped_blind_index_key: String,
+}
+
+pub async fn material_for(
+    conn: &mut PgConnection,
+    practice_id: Uuid,
+    user_id: Uuid,
+) -> Result<Option<VaultMaterial>, DbError> {
+    let row = sqlx::query!(
+        r#"select w.envelope, u.wrapped_private_key, k.key_version, k.inbox_public_key,
+                  k.wrapped_inbox_private_key, k.wrapped_blind_index_key
+           from key_wrap w
+           join "user" u on u.practice_id = w.practice_id and u.id = w.user_id
+           join practice p on p.id = w.practice_id
+           join practice_key k on k.practice_id = w.practice_id and k.retired_at is null
+           where w.practice_id = $1 and w.user_id = $2 and w.kind = 'PASSWORD'
+             and w.pmk_version = p.current_pmk_version"#,
+        practice_id,
+        user_id
+    )
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|r| VaultMaterial {
+        password_wrap: r.envelope,
+        member_wrapped_private_key: r.wrapped_private_key,
+        inbox_key_version: r.key_version,
+        inbox_public_key: r.inbox_public_key,
+        wrapped_inbox_private_key: r.wrapped_inbox_private_key,
+        wrapped_blind_index_key: r.wrapped_blind_index_key,
+    }))
+}
+
+/// Whether the practice has a vault yet.
+pub async fn exists(conn: &mut PgConnection, practice_id: Uuid) -> Result<bool, DbError> {
+    let n = sqlx::query_scalar!(
+        "select count(*) as \"n!\" from practice_key where practice_id = $1",
+        practice_id
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(n > 0)
+}
