@@ -42,6 +42,7 @@ mod server_side {
         pub practice_id: Uuid,
         pub user_id: Uuid,
         pub role: UserRole,
+        pub email: String,
         pub two_factor_verified: bool,
         /// SHA-256 of the session token (to end or rotate this session).
         pub session_hash: [u8; 32],

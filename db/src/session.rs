@@ -35,6 +35,7 @@ pub struct SessionOwner {
     pub practice_id: Uuid,
     pub user_id: Uuid,
     pub role: UserRole,
+    pub email: String,
     pub two_factor_verified: bool,
 }
 
@@ -82,7 +83,7 @@ pub async fn touch(
               and last_seen_at > now() - $2::bigint * interval '1 second'
             returning practice_id, user_id, two_factor_verified
         )
-        select live.practice_id, live.user_id, live.two_factor_verified, u.role as "role: UserRole"
+        select live.practice_id, live.user_id, live.two_factor_verified, u.role as "role: UserRole", u.email
         from live join "user" u on u.practice_id = live.practice_id and u.id = live.user_id
         "#,
         &id_hash[..],
@@ -94,6 +95,7 @@ pub async fn touch(
         practice_id: r.practice_id,
         user_id: r.user_id,
         role: r.role,
+        email: r.email,
         two_factor_verified: r.two_factor_verified,
     }))
 }

@@ -48,6 +48,7 @@ async fn resolve(state: &AppState, headers: &http::HeaderMap) -> Option<Staff> {
             practice_id: o.practice_id,
             user_id: o.user_id,
             role: o.role,
+            email: o.email,
             two_factor_verified: o.two_factor_verified,
             session_hash,
         }),

@@ -318,10 +318,12 @@ async fn the_session_cookie_identifies_the_staff_member(pool: PgPool) {
     )
     .await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
-    assert_eq!(
-        answer.body,
-        r#"{"role":"ARZT","two_factor_verified":false}"#
-    );
+    let profile: serde_json::Value = serde_json::from_str(&answer.body).expect("json");
+    assert_eq!(profile["role"], "ARZT");
+    assert_eq!(profile["two_factor_verified"], false);
+    assert!(profile["email"]
+        .as_str()
+        .is_some_and(|e| e.ends_with("@praxis.example")));
 
     let signed_out = post(router(pool.clone()), "/api/whoami", &[("origin", ORIGIN)]).await;
     assert_eq!(signed_out.body, "null");
@@ -516,7 +518,7 @@ async fn signing_in_with_the_right_key_starts_a_session(pool: PgPool) {
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
     assert_eq!(
         answer.body,
-        r#"{"role":"ADMIN","two_factor_verified":false}"#
+        r#"{"role":"ADMIN","email":"chefin@praxis.example","two_factor_verified":false}"#
     );
     let set_cookie = header(&answer, "set-cookie");
     assert!(

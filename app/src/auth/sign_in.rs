@@ -173,6 +173,7 @@ mod server {
         }
         Ok(StaffProfile {
             role: record.role,
+            email: email.as_str().to_owned(),
             two_factor_verified: false,
         })
     }

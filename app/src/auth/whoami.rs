@@ -10,6 +10,8 @@ use crate::error::AppError;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffProfile {
     pub role: UserRole,
+    /// The member's own address (to derive the vault key again on unlock).
+    pub email: String,
     pub two_factor_verified: bool,
 }
 
@@ -21,6 +23,7 @@ pub struct StaffProfile {
 pub async fn whoami() -> Result<Option<StaffProfile>, AppError> {
     Ok(crate::auth::current().map(|staff| StaffProfile {
         role: staff.role,
+        email: staff.email,
         two_factor_verified: staff.two_factor_verified,
     }))
 }
