@@ -122,7 +122,7 @@ await check('the patient page is usable on a small phone', async () => {
   await context.close();
 });
 
-await check('a practice registers, lands in the staff area, signs out and signs in again', async () => {
+await check('a practice registers, sets up its vault, locks and unlocks it, signs out and in again', async () => {
   const { context, page, problems } = await freshPage();
   const email = `inhaberin-${Date.now()}@praxis.example`;
   const password = 'Sonnenschein über der Praxis';
@@ -144,6 +144,32 @@ await check('a practice registers, lands in the staff area, signs out and signs 
   await page.getByRole('heading', { level: 1, name: 'Willkommen im Praxisbereich' }).waitFor({ timeout: 60_000 });
   assert(new URL(page.url()).pathname === '/app', `at ${page.url()}`);
   await page.getByText('Praxisinhaber/in (Admin)').waitFor();
+
+  // Vault set-up: keys made in this browser, recovery code shown once and confirmed.
+  await page.getByRole('heading', { name: 'Tresor einrichten' }).waitFor();
+  await page.getByRole('button', { name: 'Schlüssel erzeugen' }).click();
+  const code = (await page.getByTestId('recovery-code').textContent()).trim();
+  assert(/^([0-9A-Z]{5}-){12}[0-9A-Z]{5}$/.test(code), `printable recovery code: ${code}`);
+  await page.getByLabel('Zur Bestätigung').fill('XXXXX');
+  await page.getByRole('button', { name: 'Tresor einrichten' }).click();
+  await page.getByRole('alert').filter({ hasText: 'stimmt nicht' }).waitFor();
+  await page.getByLabel('Zur Bestätigung').fill(code.split('-').pop().toLowerCase());
+  await page.getByRole('button', { name: 'Tresor einrichten' }).click();
+  await page.getByText('Tresor geöffnet').waitFor({ timeout: 60_000 });
+  assert(!sent.some((body) => body.includes(code.slice(0, 11))), 'the recovery code never leaves the browser');
+
+  // Lock and unlock with the password.
+  await page.getByRole('button', { name: 'Tresor sperren' }).click();
+  await page.getByText('Tresor gesperrt').waitFor();
+  await page.getByRole('heading', { name: 'Tresor öffnen' }).waitFor();
+  await page.getByLabel('Passwort').fill('nicht das Passwort');
+  await page.getByRole('button', { name: 'Öffnen' }).click();
+  await page.getByRole('alert').filter({ hasText: 'passt nicht' }).waitFor({ timeout: 60_000 });
+  await page.getByLabel('Passwort').fill(password);
+  await page.getByRole('button', { name: 'Öffnen' }).click();
+  await page.getByText('Tresor geöffnet').waitFor({ timeout: 60_000 });
+  const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  assert(storage === '{}{}', `nothing in web storage: ${storage}`);
   const cookies = await context.cookies();
   const session = cookies.find((c) => c.name === 'dc_session');
   assert(session && session.httpOnly && session.sameSite === 'Strict', `session cookie: ${JSON.stringify(session)}`);
@@ -164,6 +190,7 @@ await check('a practice registers, lands in the staff area, signs out and signs 
   await page.getByLabel('Passwort').fill(password);
   await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Willkommen im Praxisbereich' }).waitFor({ timeout: 60_000 });
+  await page.getByText('Tresor geöffnet').waitFor({ timeout: 60_000 });
   assert(problems.filter((p) => !p.includes('status of 4')).length === 0, problems.join('\n'));
   await context.close();
 });

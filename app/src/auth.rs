@@ -12,7 +12,7 @@ mod sign_out;
 mod whoami;
 
 pub use password_flow::{
-    check_new_password, explain, register_with_password, sign_in_with_password,
+    check_new_password, explain, register_with_password, sign_in_with_password, vault_wrap_key,
 };
 pub use register::{register_practice, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
 pub use session_cookie::SessionCookie;

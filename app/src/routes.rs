@@ -14,11 +14,13 @@ use crate::pages::{
     ConsentPage, KioskPage, LandingPage, NotFoundPage, RegisterPage, SignInPage, StaffArea,
     StaffHome,
 };
+use crate::vault::provide_vault;
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_i18n();
+    provide_vault();
     mark_hydrated();
     let css = format!("/pkg/{OUTPUT_NAME}.css");
 

@@ -1,8 +1,12 @@
 //! The practice vault's server functions. The server stores and hands out envelopes; opening
 //! them happens only in staff browsers (docs/crypto.md §9.1–9.2).
 
+mod event;
 mod material;
+mod open;
 mod setup;
 
+pub use event::vault_event;
 pub use material::{vault_material, VaultMaterialDto};
+pub use open::{provide_vault, use_vault, uuid_bytes, OpenKeys, Vault, VaultStatus, AUTO_LOCK_MS};
 pub use setup::setup_vault;

@@ -1,7 +1,7 @@
 //! The browser side of signing in and registering: the password is turned into keys here, in
 //! WASM, and only the login key is sent (docs/crypto.md §9.2).
 
-use crypto::{KdfParams, PasswordKeys};
+use crypto::{KdfParams, PasswordKeys, WrapKey};
 
 use crate::auth::{
     register_practice, sign_in, sign_in_parameters, StaffProfile, MAX_PASSWORD_CHARS,
@@ -40,24 +40,30 @@ pub fn explain(messages: &Messages, error: &AppError) -> &'static str {
     }
 }
 
+/// Signs in; returns the profile and the vault wrap key derived from the same password.
 pub async fn sign_in_with_password(
     email: String,
     password: String,
-) -> Result<StaffProfile, AppError> {
-    let params = sign_in_parameters(email.clone()).await?;
-    // Parameters below the floor are refused here: a server cannot weaken the derivation.
-    let params = KdfParams::from_text(&params).map_err(|_| AppError::Internal)?;
-    let login_key = derive_login_key(&password, &params).await?;
-    sign_in(email, login_key).await
+) -> Result<(StaffProfile, WrapKey), AppError> {
+    let keys = password_keys(&email, &password).await?;
+    let (login_key, wrap_key) = keys.into_parts();
+    let profile = sign_in(email, login_key.to_text().to_string()).await?;
+    Ok((profile, wrap_key))
+}
+
+/// The wrap key for opening the vault again (after a lock or a reload), from the password.
+pub async fn vault_wrap_key(email: String, password: String) -> Result<WrapKey, AppError> {
+    Ok(password_keys(&email, &password).await?.into_parts().1)
 }
 
 pub async fn register_with_password(
     practice_name: String,
     email: String,
     password: String,
-) -> Result<StaffProfile, AppError> {
+) -> Result<(StaffProfile, WrapKey), AppError> {
     let params = KdfParams::generate();
-    let login_key = derive_login_key(&password, &params).await?;
+    let (login_key, wrap_key) = derive(&password, &params).await?.into_parts();
+    let login_key = login_key.to_text().to_string();
     register_practice(
         practice_name,
         email.clone(),
@@ -65,14 +71,21 @@ pub async fn register_with_password(
         login_key.clone(),
     )
     .await?;
-    sign_in(email, login_key).await
+    let profile = sign_in(email, login_key).await?;
+    Ok((profile, wrap_key))
+}
+
+async fn password_keys(email: &str, password: &str) -> Result<PasswordKeys, AppError> {
+    let params = sign_in_parameters(email.to_owned()).await?;
+    // Parameters below the floor are refused here: a server cannot weaken the derivation.
+    let params = KdfParams::from_text(&params).map_err(|_| AppError::Internal)?;
+    derive(password, &params).await
 }
 
 /// Argon2id at 64 MiB takes a noticeable moment: let the browser paint the "busy" state first.
-async fn derive_login_key(password: &str, params: &KdfParams) -> Result<String, AppError> {
+async fn derive(password: &str, params: &KdfParams) -> Result<PasswordKeys, AppError> {
     yield_to_browser().await;
-    let keys = PasswordKeys::derive(password, params).map_err(|_| AppError::Internal)?;
-    Ok(keys.login_key().to_text().to_string())
+    PasswordKeys::derive(password, params).map_err(|_| AppError::Internal)
 }
 
 #[cfg(feature = "hydrate")]

@@ -174,6 +174,8 @@ mod server {
         Ok(StaffProfile {
             role: record.role,
             email: email.as_str().to_owned(),
+            practice_id: record.practice_id.to_string(),
+            user_id: record.user_id.to_string(),
             two_factor_verified: false,
         })
     }

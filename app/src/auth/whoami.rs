@@ -12,6 +12,9 @@ pub struct StaffProfile {
     pub role: UserRole,
     /// The member's own address (to derive the vault key again on unlock).
     pub email: String,
+    /// Practice and member ids, which the vault keys are bound to.
+    pub practice_id: String,
+    pub user_id: String,
     pub two_factor_verified: bool,
 }
 
@@ -24,6 +27,8 @@ pub async fn whoami() -> Result<Option<StaffProfile>, AppError> {
     Ok(crate::auth::current().map(|staff| StaffProfile {
         role: staff.role,
         email: staff.email,
+        practice_id: staff.practice_id.to_string(),
+        user_id: staff.user_id.to_string(),
         two_factor_verified: staff.two_factor_verified,
     }))
 }

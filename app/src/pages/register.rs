@@ -7,7 +7,9 @@ use leptos_router::NavigateOptions;
 
 use crate::auth::{check_new_password, explain, register_with_password};
 use crate::components::AuthCard;
+use crate::error::AppError;
 use crate::i18n::use_i18n;
+use crate::vault::use_vault;
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {
@@ -17,9 +19,17 @@ pub fn RegisterPage() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let repeated = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<&'static str>);
-    let attempt = Action::new_local(|(practice, email, password): &(String, String, String)| {
-        register_with_password(practice.clone(), email.clone(), password.clone())
-    });
+    let vault = use_vault();
+    let attempt = Action::new_local(
+        move |(practice, email, password): &(String, String, String)| {
+            let (practice, email, password) = (practice.clone(), email.clone(), password.clone());
+            async move {
+                let (profile, wrap_key) = register_with_password(practice, email, password).await?;
+                vault.remember_wrap_key(wrap_key);
+                Ok::<_, AppError>(profile)
+            }
+        },
+    );
     let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(_)) = attempt.value().get() {

@@ -7,15 +7,23 @@ use leptos_router::NavigateOptions;
 
 use crate::auth::{explain, sign_in_with_password};
 use crate::components::AuthCard;
+use crate::error::AppError;
 use crate::i18n::use_i18n;
+use crate::vault::use_vault;
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let i18n = use_i18n();
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let attempt = Action::new_local(|(email, password): &(String, String)| {
-        sign_in_with_password(email.clone(), password.clone())
+    let vault = use_vault();
+    let attempt = Action::new_local(move |(email, password): &(String, String)| {
+        let (email, password) = (email.clone(), password.clone());
+        async move {
+            let (profile, wrap_key) = sign_in_with_password(email, password).await?;
+            vault.remember_wrap_key(wrap_key);
+            Ok::<_, AppError>(profile)
+        }
     });
     let navigate = use_navigate();
     Effect::new(move |_| {

@@ -10,8 +10,9 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::auth::{sign_out, whoami, StaffProfile};
-use crate::components::NoticePage;
+use crate::components::{NoticePage, VaultBadge, VaultPanel};
 use crate::i18n::{head_text, use_i18n, Messages};
+use crate::vault::use_vault;
 
 fn role_label(messages: &Messages, role: UserRole) -> &'static str {
     match role {
@@ -38,7 +39,12 @@ pub fn StaffArea() -> impl IntoView {
 #[component]
 fn StaffShell(profile: StaffProfile) -> impl IntoView {
     let i18n = use_i18n();
-    let leave = Action::new(|(): &()| sign_out());
+    let vault = use_vault();
+    let leave = Action::new(move |(): &()| {
+        // Signing out locks (wipes) the vault in this browser first.
+        vault.lock();
+        sign_out()
+    });
     let navigate = use_navigate();
     Effect::new(move |_| {
         if leave.value().get().is_some() {
@@ -58,11 +64,13 @@ fn StaffShell(profile: StaffProfile) -> impl IntoView {
             <span class="staff-header__who">
                 {move || i18n.t().signed_in_as} " " <strong>{move || role_label(i18n.t(), profile.role)}</strong>
             </span>
+            <VaultBadge/>
             <button class="button button--secondary" type="button" on:click=move |_| { leave.dispatch(()); }>
                 {move || i18n.t().nav_sign_out}
             </button>
         </header>
         <main id="main" class="staff-main">
+            <VaultPanel profile=profile.clone()/>
             <Outlet/>
         </main>
     }

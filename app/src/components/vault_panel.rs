@@ -1,0 +1,143 @@
+//! The vault in the staff area: asks the server for this member's envelopes, opens them with
+//! the key from sign-in, offers unlock after a lock or reload, set-up to an ADMIN without a
+//! vault, and locks itself after 15 minutes without keyboard or pointer activity.
+
+use domain::UserRole;
+use leptos::prelude::*;
+
+use crate::auth::{vault_wrap_key, StaffProfile};
+use crate::components::VaultSetup;
+use crate::i18n::use_i18n;
+use crate::vault::{use_vault, vault_event, vault_material, VaultStatus};
+
+#[component]
+pub fn VaultPanel(profile: StaffProfile) -> impl IntoView {
+    let i18n = use_i18n();
+    let vault = use_vault();
+    let material = LocalResource::new(vault_material);
+
+    // Decide the state once the envelopes (or their absence) arrive.
+    Effect::new(move |_| {
+        let Some(answer) = material.get() else { return };
+        match answer {
+            Ok(Some(found)) => {
+                let opened = vault
+                    .take_wrap_key()
+                    .is_some_and(|key| vault.open(&found, &key).is_ok());
+                if opened {
+                    leptos::task::spawn_local(async move {
+                        let _ = vault_event(true).await;
+                    });
+                } else if vault.status() != VaultStatus::Unlocked {
+                    vault.set_status(VaultStatus::Locked);
+                }
+            }
+            Ok(None) => vault.set_status(VaultStatus::Missing),
+            Err(_) => {}
+        }
+    });
+    watch_for_idleness(vault);
+
+    let email = profile.email.clone();
+    let unlock = Action::new_local(move |password: &String| {
+        let (email, password) = (email.clone(), password.clone());
+        async move {
+            let key = vault_wrap_key(email, password).await.map_err(|_| ())?;
+            // Fresh envelopes: the vault may have been set up or rotated since the page loaded.
+            let found = vault_material().await.ok().flatten().ok_or(())?;
+            vault.open(&found, &key).map_err(|_| ())?;
+            let _ = vault_event(true).await;
+            Ok::<(), ()>(())
+        }
+    });
+    let password = RwSignal::new(String::new());
+    let is_admin = profile.role == UserRole::Admin;
+    let setup_profile = profile.clone();
+
+    view! {
+        {move || match vault.status() {
+            VaultStatus::Unknown | VaultStatus::Unlocked => ().into_any(),
+            VaultStatus::Missing if is_admin => view! { <VaultSetup profile=setup_profile.clone()/> }.into_any(),
+            VaultStatus::Missing => view! {
+                <section class="card vault-card"><p>{move || i18n.t().vault_missing_text}</p></section>
+            }.into_any(),
+            VaultStatus::Locked => view! {
+                <section class="card vault-card">
+                    <h2>{move || i18n.t().vault_unlock_title}</h2>
+                    <p>{move || i18n.t().vault_unlock_text}</p>
+                    <form class="form" on:submit=move |event| {
+                        event.prevent_default();
+                        unlock.dispatch(password.get_untracked());
+                        password.set(String::new());
+                    }>
+                        <label class="field">
+                            <span>{move || i18n.t().field_password}</span>
+                            <input type="password" autocomplete="current-password" required bind:value=password/>
+                        </label>
+                        <p class="form-error" role="alert">
+                            {move || matches!(unlock.value().get(), Some(Err(()))).then(|| i18n.t().vault_unlock_wrong)}
+                        </p>
+                        <button class="button" type="submit" disabled=unlock.pending()>
+                            {move || if unlock.pending().get() { i18n.t().vault_unlock_busy } else { i18n.t().vault_unlock_submit }}
+                        </button>
+                    </form>
+                </section>
+            }.into_any(),
+        }}
+    }
+}
+
+/// The lock control of the staff header: always visible once the state is known.
+#[component]
+pub fn VaultBadge() -> impl IntoView {
+    let i18n = use_i18n();
+    let vault = use_vault();
+    let lock = move |_| {
+        vault.lock();
+        leptos::task::spawn_local(async move {
+            let _ = vault_event(false).await;
+        });
+    };
+    view! {
+        {move || match vault.status() {
+            VaultStatus::Unlocked => view! {
+                <span class="vault-badge vault-badge--open">{move || i18n.t().vault_unlocked}</span>
+                <button class="button button--secondary" type="button" on:click=lock>{move || i18n.t().vault_lock}</button>
+            }.into_any(),
+            VaultStatus::Locked => view! {
+                <span class="vault-badge">{move || i18n.t().vault_locked}</span>
+            }.into_any(),
+            VaultStatus::Unknown | VaultStatus::Missing => ().into_any(),
+        }}
+    }
+}
+
+/// Locks the vault after [`crate::vault::AUTO_LOCK_MS`] without keyboard or pointer input.
+fn watch_for_idleness(vault: crate::vault::Vault) {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::ev;
+        let keys = window_event_listener(ev::keydown, move |_| vault.touch());
+        let pointer = window_event_listener(ev::pointerdown, move |_| vault.touch());
+        let timer = set_interval_with_handle(
+            move || {
+                if vault.status() == VaultStatus::Unlocked && vault.idle_too_long() {
+                    vault.lock();
+                    leptos::task::spawn_local(async move {
+                        let _ = vault_event(false).await;
+                    });
+                }
+            },
+            std::time::Duration::from_secs(20),
+        );
+        on_cleanup(move || {
+            keys.remove();
+            pointer.remove();
+            if let Ok(timer) = timer {
+                timer.clear();
+            }
+        });
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = vault;
+}

@@ -1,0 +1,167 @@
+//! The vault in the browser: the practice keys, only in WASM memory, zeroized when locked
+//! (dropping the key types wipes them). Never in localStorage or sessionStorage.
+
+use crypto::{
+    BlindIndexKey, InboxKeyPair, KeyWrapEnvelope, PasswordWrapEnvelope, PracticeId,
+    PracticeMasterKey, UserId, WrapKey,
+};
+use leptos::prelude::*;
+
+use crate::vault::VaultMaterialDto;
+
+/// How long the vault stays open without any keyboard or pointer activity.
+pub const AUTO_LOCK_MS: f64 = 15.0 * 60.0 * 1000.0;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VaultStatus {
+    /// Not known yet (before the browser asked the server).
+    Unknown,
+    /// The practice has no vault, or it was not shared with this member yet.
+    Missing,
+    Locked,
+    Unlocked,
+}
+
+/// The open keys of the practice.
+pub struct OpenKeys {
+    pub master: PracticeMasterKey,
+    pub inbox: InboxKeyPair,
+    pub blind_index: BlindIndexKey,
+}
+
+/// Shared through context from the app root, so it survives moving from sign-in to `/app`.
+#[derive(Clone, Copy)]
+pub struct Vault {
+    status: RwSignal<VaultStatus>,
+    keys: StoredValue<Option<OpenKeys>, LocalStorage>,
+    /// The wrap key derived at sign-in, kept only until the vault is opened with it.
+    pending: StoredValue<Option<WrapKey>, LocalStorage>,
+    last_activity: StoredValue<f64>,
+}
+
+impl Vault {
+    pub fn status(self) -> VaultStatus {
+        self.status.get()
+    }
+
+    pub fn set_status(self, status: VaultStatus) {
+        self.status.set(status);
+    }
+
+    /// Keeps the wrap key from sign-in for the moment the vault material arrives.
+    pub fn remember_wrap_key(self, key: WrapKey) {
+        self.pending.set_value(Some(key));
+    }
+
+    pub fn take_wrap_key(self) -> Option<WrapKey> {
+        self.pending.try_update_value(Option::take).flatten()
+    }
+
+    /// Opens the vault with a wrap key; the keys stay in memory until [`Vault::lock`].
+    pub fn open(
+        self,
+        material: &VaultMaterialDto,
+        wrap_key: &WrapKey,
+    ) -> Result<(), crypto::CryptoError> {
+        let practice = PracticeId::from_bytes(
+            uuid_bytes(&material.practice_id).ok_or(crypto::CryptoError::Decrypt)?,
+        );
+        let user =
+            UserId::from_bytes(uuid_bytes(&material.user_id).ok_or(crypto::CryptoError::Decrypt)?);
+        let envelope = PasswordWrapEnvelope::from_text(&material.password_wrap)?;
+        let master = PracticeMasterKey::unwrap_with_password(&envelope, wrap_key, practice, user)?;
+        let inbox = master.unwrap_inbox_key(&KeyWrapEnvelope::from_text(
+            &material.wrapped_inbox_private_key,
+        )?)?;
+        let blind_index = master.unwrap_blind_index_key(&KeyWrapEnvelope::from_text(
+            &material.wrapped_blind_index_key,
+        )?)?;
+        self.install(OpenKeys {
+            master,
+            inbox,
+            blind_index,
+        });
+        Ok(())
+    }
+
+    /// Holds freshly made keys (vault set-up) as the open vault.
+    pub fn install(self, keys: OpenKeys) {
+        self.keys.set_value(Some(keys));
+        self.touch();
+        self.status.set(VaultStatus::Unlocked);
+    }
+
+    /// Drops (and so wipes) the keys.
+    pub fn lock(self) {
+        self.keys.set_value(None);
+        self.pending.set_value(None);
+        if self.status.get_untracked() == VaultStatus::Unlocked {
+            self.status.set(VaultStatus::Locked);
+        }
+    }
+
+    /// Records user activity, postponing the auto-lock.
+    pub fn touch(self) {
+        self.last_activity.set_value(now_ms());
+    }
+
+    /// Whether the vault has been idle long enough to lock.
+    pub fn idle_too_long(self) -> bool {
+        now_ms() - self.last_activity.get_value() > AUTO_LOCK_MS
+    }
+}
+
+pub fn provide_vault() -> Vault {
+    let vault = Vault {
+        status: RwSignal::new(VaultStatus::Unknown),
+        keys: StoredValue::new_local(None),
+        pending: StoredValue::new_local(None),
+        last_activity: StoredValue::new(0.0),
+    };
+    provide_context(vault);
+    vault
+}
+
+pub fn use_vault() -> Vault {
+    use_context::<Vault>().unwrap_or_else(provide_vault)
+}
+
+fn now_ms() -> f64 {
+    #[cfg(feature = "hydrate")]
+    {
+        js_sys::Date::now()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        0.0
+    }
+}
+
+/// The 16 bytes of a UUID in its usual text form.
+pub fn uuid_bytes(text: &str) -> Option<[u8; 16]> {
+    let hex: Vec<u8> = text.bytes().filter(|b| *b != b'-').collect();
+    if hex.len() != 32 {
+        return None;
+    }
+    let mut out = [0u8; 16];
+    for (i, pair) in hex.chunks(2).enumerate() {
+        out[i] = u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok()?;
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uuid_bytes;
+
+    #[test]
+    fn uuids_parse_to_their_bytes() {
+        let bytes = uuid_bytes("00010203-0405-0607-0809-0a0b0c0d0e0f").expect("uuid");
+        assert_eq!(
+            bytes,
+            [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]
+        );
+        assert_eq!(uuid_bytes("not-a-uuid"), None);
+        assert_eq!(uuid_bytes("zz010203-0405-0607-0809-0a0b0c0d0e0f"), None);
+    }
+}
