@@ -1,6 +1,6 @@
 # Derma Consent: every target calls a script in scripts/, which say what they do.
 SHELL := /bin/bash
-.PHONY: run run-release test setup migrate db-start db-stop db-status psql sqlx-prepare fmt clippy e2e bench
+.PHONY: run run-release test setup migrate seed db-start db-stop db-status psql sqlx-prepare fmt clippy e2e bench
 
 run: ## build and serve at http://127.0.0.1:3000 on the private PostgreSQL
 	scripts/run
@@ -16,6 +16,9 @@ setup: ## install missing build tools (idempotent)
 
 migrate: ## apply database migrations (the server also does this at start)
 	scripts/migrate
+
+seed: ## the demo practice (prints its sign-in details)
+	scripts/seed
 
 db-start: ## create (once) and start the private PostgreSQL
 	scripts/db start

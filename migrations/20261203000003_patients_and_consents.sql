@@ -9,6 +9,9 @@ create table patient (
     encrypted_last_name text not null,
     encrypted_date_of_birth text not null,
     encrypted_email text,
+    -- The patient's content key, wrapped by the practice master key (DESIGN §4.3): the four
+    -- fields above are encrypted under it, so re-keying touches one column, not four.
+    wrapped_content_key text not null,
     -- Blind index (HMAC over the canonical name + birth date, DESIGN §4.4), possibly truncated,
     -- so several patient may share one value: never make it unique.
     lookup_hash bytea not null,
@@ -119,8 +122,10 @@ create table treatment_plan (
     practice_id uuid not null references practice (id) on delete restrict,
     patient_id uuid not null,
     consent_form_id uuid,
-    -- Areas, products, units, lot numbers, notes: one envelope under a fresh content key.
+    -- Areas, products, units, lot numbers, notes: one envelope under a fresh content key,
+    -- which is stored wrapped by the practice master key.
     encrypted_data text not null,
+    wrapped_content_key text not null,
     created_by uuid,
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now(),
@@ -140,8 +145,10 @@ create table treatment_photo (
     treatment_plan_id uuid,
     kind photo_kind not null,
     -- Body region, capture date, notes, device: one envelope (a region next to a patient id
-    -- would already say what was treated).
+    -- would already say what was treated). The photo bytes and this metadata share one
+    -- content key, stored wrapped by the practice master key.
     encrypted_metadata text not null,
+    wrapped_content_key text not null,
     -- Key of the encrypted bytes in the object store (local folder or S3-compatible).
     object_key text not null unique,
     ciphertext_bytes bigint not null check (ciphertext_bytes >= 0),

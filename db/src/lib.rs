@@ -5,8 +5,10 @@
 //! caller owns transactions (STYLE rule 8).
 
 pub mod audit;
+pub mod consent;
 mod error;
 mod health;
+pub mod patient;
 mod pool;
 pub mod practice;
 pub mod session;

@@ -92,3 +92,55 @@ pub async fn record_success(
     .await?;
     Ok(())
 }
+
+/// A further staff member of an existing practice (team invites, the demo seed). The browser
+/// derived the login key; `login_verifier_phc` is the server's Argon2id hash of it.
+#[derive(Debug, Clone)]
+pub struct NewMember<'a> {
+    pub practice_id: Uuid,
+    pub email: &'a Email,
+    pub role: UserRole,
+    pub login_verifier_phc: &'a str,
+    pub kdf_salt: &'a [u8; 16],
+    pub kdf_memory_kib: i32,
+    pub kdf_iterations: i32,
+    pub email_verified: bool,
+}
+
+pub async fn create_member(
+    conn: &mut PgConnection,
+    member: &NewMember<'_>,
+) -> Result<Uuid, DbError> {
+    let id = sqlx::query_scalar!(
+        r#"insert into "user" (practice_id, email, role, password_hash, kdf_salt, kdf_memory_kib, kdf_iterations,
+                               email_verified_at)
+           values ($1, $2, $3, $4, $5, $6, $7, case when $8 then now() end)
+           returning id"#,
+        member.practice_id,
+        member.email.as_str(),
+        member.role as UserRole,
+        member.login_verifier_phc,
+        &member.kdf_salt[..],
+        member.kdf_memory_kib,
+        member.kdf_iterations,
+        member.email_verified,
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(id)
+}
+
+pub async fn mark_email_verified(
+    conn: &mut PgConnection,
+    practice_id: Uuid,
+    user_id: Uuid,
+) -> Result<(), DbError> {
+    sqlx::query!(
+        r#"update "user" set email_verified_at = coalesce(email_verified_at, now()) where practice_id = $1 and id = $2"#,
+        practice_id,
+        user_id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}

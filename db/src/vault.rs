@@ -156,3 +156,41 @@ pub async fn exists(conn: &mut PgConnection, practice_id: Uuid) -> Result<bool, 
     .await?;
     Ok(n > 0)
 }
+
+/// A member's own copy of the master key and their key pair, once they can open the vault
+/// (after an ADMIN shared it and they re-wrapped it under their password).
+#[derive(Debug, Clone)]
+pub struct MemberKeys<'a> {
+    pub user_id: Uuid,
+    pub password_wrap: &'a str,
+    pub public_key: &'a [u8; 32],
+    pub wrapped_private_key: &'a str,
+}
+
+pub async fn add_member(
+    conn: &mut PgConnection,
+    practice_id: Uuid,
+    keys: &MemberKeys<'_>,
+    created_by: Uuid,
+) -> Result<(), DbError> {
+    sqlx::query!(
+        "insert into key_wrap (practice_id, user_id, kind, pmk_version, envelope, created_by)
+         select $1, $2, 'PASSWORD', current_pmk_version, $3, $4 from practice where id = $1",
+        practice_id,
+        keys.user_id,
+        keys.password_wrap,
+        created_by,
+    )
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query!(
+        r#"update "user" set public_key = $3, wrapped_private_key = $4 where practice_id = $1 and id = $2"#,
+        practice_id,
+        keys.user_id,
+        &keys.public_key[..],
+        keys.wrapped_private_key,
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}

@@ -5,6 +5,7 @@ pub mod health;
 pub mod language;
 pub mod same_origin;
 pub mod security;
+pub mod seed;
 pub mod session;
 pub mod settings;
 pub mod startup;
@@ -23,6 +24,7 @@ pub async fn run_command(command: Option<&str>) -> Result<(), StartupError> {
     match command {
         None | Some("serve") => startup::serve(settings).await,
         Some("migrate") => startup::migrate(&settings).await,
+        Some("seed") => seed::run(&settings).await,
         Some(other) => Err(StartupError::UnknownCommand(other.to_owned())),
     }
 }

@@ -126,10 +126,14 @@ fn pool(settings: &Settings) -> Result<db::PgPool, StartupError> {
 
 /// `server migrate`: apply pending migrations and exit.
 pub async fn migrate(settings: &Settings) -> Result<(), StartupError> {
+    connect_and_migrate(settings).await.map(|_| ())
+}
+
+/// A pool on a database with every migration applied (waiting for it to come up).
+pub async fn connect_and_migrate(settings: &Settings) -> Result<db::PgPool, StartupError> {
     let pool = pool(settings)?;
-    db::MIGRATOR.run(&pool).await.map_err(db::DbError::from)?;
-    tracing::info!("migrations applied");
-    Ok(())
+    migrate_when_reachable(&pool).await?;
+    Ok(pool)
 }
 
 /// Runs the migrations, waiting (with back-off, up to about a minute) for a database that is

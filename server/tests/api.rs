@@ -788,3 +788,97 @@ async fn only_an_admin_sets_up_the_vault(pool: PgPool) {
     let signed_out = post_form(router(pool), "/api/vault_material", "", None).await;
     assert_eq!(signed_out.status, StatusCode::UNAUTHORIZED);
 }
+
+/// The demo seed makes a practice that works like a real one: every member signs in with the
+/// demo password and opens the vault, and patient names decrypt with the practice keys.
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn the_demo_seed_is_usable_and_idempotent(pool: PgPool) {
+    let links = server::seed::seed(&pool)
+        .await
+        .expect("seed")
+        .expect("created");
+    assert_eq!(links.len(), 2);
+    assert!(
+        server::seed::seed(&pool)
+            .await
+            .expect("second run")
+            .is_none(),
+        "a second run changes nothing"
+    );
+
+    let arzt = "arzt@demo.derma-consent.test";
+    let params = post_form(
+        router(pool.clone()),
+        "/api/sign_in_parameters",
+        &format!("email={}", form_value(arzt)),
+        None,
+    )
+    .await;
+    let params =
+        crypto::KdfParams::from_text(&serde_json::from_str::<String>(&params.body).expect("json"))
+            .expect("params");
+    let keys = crypto::PasswordKeys::derive(server::seed::DEMO_PASSWORD, &params).expect("derive");
+    let form = format!(
+        "email={}&login_key={}",
+        form_value(arzt),
+        form_value(&keys.login_key().to_text())
+    );
+    let signed_in = post_form(router(pool.clone()), "/api/sign_in", &form, None).await;
+    assert_eq!(signed_in.status, StatusCode::OK, "{}", signed_in.body);
+    let cookie = header(&signed_in, "set-cookie")
+        .split(';')
+        .next()
+        .expect("cookie")
+        .to_owned();
+    let answer = post_form(
+        router(pool.clone()),
+        "/api/vault_material",
+        "",
+        Some(&cookie),
+    )
+    .await;
+    let material: app::vault::VaultMaterialDto = serde_json::from_str::<Option<_>>(&answer.body)
+        .expect("json")
+        .expect("shared");
+    let practice =
+        crypto::PracticeId::from_bytes(app::vault::uuid_bytes(&material.practice_id).expect("id"));
+    let user = crypto::UserId::from_bytes(app::vault::uuid_bytes(&material.user_id).expect("id"));
+    let master = crypto::PracticeMasterKey::unwrap_with_password(
+        &crypto::PasswordWrapEnvelope::from_text(&material.password_wrap).expect("envelope"),
+        keys.wrap_key(),
+        practice,
+        user,
+    )
+    .expect("the ARZT opens the vault");
+
+    let (patient_id, first_name, wrapped): (uuid::Uuid, String, String) =
+        sqlx::query_as("select id, encrypted_first_name, wrapped_content_key from patient order by created_at limit 1")
+            .fetch_one(&pool)
+            .await
+            .expect("patient");
+    let object = crypto::ObjectId::from_bytes(*patient_id.as_bytes());
+    let content_key = master
+        .unwrap_content_key(
+            &crypto::KeyWrapEnvelope::from_text(&wrapped).expect("envelope"),
+            object,
+        )
+        .expect("key");
+    let name = content_key
+        .decrypt(
+            &crypto::ObjectEnvelope::from_text(&first_name).expect("envelope"),
+            &crypto::ObjectContext {
+                practice_id: practice,
+                object_id: object,
+                field: "first_name",
+            },
+        )
+        .expect("decrypt");
+    assert_eq!(name.as_slice(), b"Erika");
+    let plaintext_anywhere: i64 = sqlx::query_scalar(
+        "select count(*) from patient where encrypted_first_name like '%Erika%' or encrypted_last_name like '%Mustermann%'",
+    )
+    .fetch_one(&pool)
+    .await
+    .expect("scan");
+    assert_eq!(plaintext_anywhere, 0);
+}

@@ -233,8 +233,8 @@ async fn a_row_cannot_point_at_another_practice(pool: PgPool) {
     .await
     .expect("user");
     let foreign = sqlx::query(
-        "insert into patient (practice_id, encrypted_first_name, encrypted_last_name, encrypted_date_of_birth, lookup_hash, created_by)
-         values ($1, 'e1', 'e2', 'e3', '\\x00', $2)",
+        "insert into patient (practice_id, encrypted_first_name, encrypted_last_name, encrypted_date_of_birth, wrapped_content_key, lookup_hash, created_by)
+         values ($1, 'e1', 'e2', 'e3', 'k', '\\x00', $2)",
     )
     .bind(b)
     .bind(user_a)

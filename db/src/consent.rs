@@ -1,0 +1,41 @@
+//! Consent forms. The status machine and the submission path arrive with the consent flow;
+//! here: creating a pending link.
+
+use domain::ConsentType;
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use crate::DbError;
+
+#[derive(Debug, Clone)]
+pub struct NewConsentLink<'a> {
+    pub practice_id: Uuid,
+    pub patient_id: Option<Uuid>,
+    pub kind: ConsentType,
+    /// SHA-256 of the link token; the token itself is only in the link.
+    pub token_hash: &'a [u8; 32],
+    pub valid_days: i32,
+    pub fee_cents: Option<i32>,
+    pub created_by: Uuid,
+}
+
+pub async fn create_link(
+    conn: &mut PgConnection,
+    link: &NewConsentLink<'_>,
+) -> Result<Uuid, DbError> {
+    let id = sqlx::query_scalar!(
+        "insert into consent_form (practice_id, patient_id, type, token_hash, expires_at, fee_cents, created_by)
+         values ($1, $2, $3, $4, now() + make_interval(days => $5), $6, $7)
+         returning id",
+        link.practice_id,
+        link.patient_id,
+        link.kind as ConsentType,
+        &link.token_hash[..],
+        link.valid_days,
+        link.fee_cents,
+        link.created_by,
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(id)
+}
