@@ -21,6 +21,8 @@ pub use sign_out::sign_out;
 pub use whoami::{whoami, StaffProfile};
 
 #[cfg(feature = "ssr")]
+mod rate_limits;
+#[cfg(feature = "ssr")]
 mod request_context;
 
 #[cfg(feature = "ssr")]

@@ -11,6 +11,7 @@ mod health;
 pub mod patient;
 mod pool;
 pub mod practice;
+pub mod rate_limit;
 pub mod session;
 pub mod staff;
 pub mod vault;

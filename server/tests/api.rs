@@ -882,3 +882,31 @@ async fn the_demo_seed_is_usable_and_idempotent(pool: PgPool) {
     .expect("scan");
     assert_eq!(plaintext_anywhere, 0);
 }
+
+/// One network cannot create practices without end; the refusal names the wait.
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn registration_is_rate_limited_per_network(pool: PgPool) {
+    let params = crypto::KdfParams::new(19 * 1024, 2, 1, [5; 16]).expect("params");
+    let keys = crypto::PasswordKeys::derive("ein langes Passwort", &params).expect("derive");
+    let login_key = form_value(&keys.login_key().to_text());
+    let params = form_value(&params.to_text());
+    let mut statuses = Vec::new();
+    for n in 0..11 {
+        let form = format!("practice_name=Praxis+{n}&email=p{n}%40praxis.example&kdf_params={params}&login_key={login_key}");
+        statuses.push(
+            post_form(router(pool.clone()), "/api/register_practice", &form, None)
+                .await
+                .status,
+        );
+    }
+    assert!(
+        statuses[..10].iter().all(|s| *s == StatusCode::OK),
+        "{statuses:?}"
+    );
+    assert_eq!(statuses[10], StatusCode::TOO_MANY_REQUESTS);
+    let practices: i64 = sqlx::query_scalar("select count(*) from practice")
+        .fetch_one(&pool)
+        .await
+        .expect("count");
+    assert_eq!(practices, 10);
+}

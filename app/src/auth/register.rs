@@ -48,6 +48,10 @@ mod server {
             KdfParams::from_text(kdf_params).map_err(|e| AppError::Validation(e.to_string()))?;
         let login_key =
             LoginKey::from_text(login_key).map_err(|e| AppError::Validation(e.to_string()))?;
+        let pool = use_context::<db::PgPool>().ok_or(AppError::Internal)?;
+        // Before the expensive hash: refused requests cost the server nothing.
+        crate::auth::rate_limits::check(&pool, "register", crate::auth::rate_limits::REGISTER)
+            .await?;
         let verifier = tokio::task::spawn_blocking(move || LoginVerifier::create(&login_key))
             .await
             .map_err(|_| AppError::Internal)?;
@@ -63,7 +67,6 @@ mod server {
             kdf_iterations: to_i32(params.iterations())?,
             locale: "de",
         };
-        let pool = use_context::<db::PgPool>().ok_or(AppError::Internal)?;
         let mut tx = pool.begin().await.map_err(db_error)?;
         let network = client_network();
         match db::practice::register(&mut tx, &name, &admin, network.as_deref()).await {

@@ -34,7 +34,7 @@ mod server {
     use domain::{AuditAction, Email};
     use leptos::prelude::{expect_context, use_context};
 
-    use crate::auth::{client_network, ServerSecret, SessionCookie, StaffProfile};
+    use crate::auth::{client_network, rate_limits, ServerSecret, SessionCookie, StaffProfile};
     use crate::error::AppError;
 
     /// One message for every wrong combination, so it says nothing about which part was wrong.
@@ -50,7 +50,9 @@ mod server {
 
     pub async fn parameters(input: &str) -> Result<String, AppError> {
         let email = email(input)?;
-        let mut conn = pool()?
+        let pool = pool()?;
+        rate_limits::check(&pool, "sign_in_parameters", rate_limits::SIGN_IN_PARAMETERS).await?;
+        let mut conn = pool
             .acquire()
             .await
             .map_err(|e| AppError::from(db::DbError::from(e)))?;
@@ -98,6 +100,7 @@ mod server {
         let login_key =
             LoginKey::from_text(login_key).map_err(|_| AppError::Validation(WRONG.to_owned()))?;
         let pool = pool()?;
+        rate_limits::check(&pool, "sign_in", rate_limits::SIGN_IN).await?;
         let mut tx = pool
             .begin()
             .await

@@ -3,6 +3,7 @@
 
 mod audit;
 mod practice;
+mod rate_limit;
 mod schema;
 mod session;
 mod staff;
