@@ -37,8 +37,8 @@ pub async fn hit(conn: &mut PgConnection, key: &str, limit: Limit) -> Result<Opt
 pub async fn purge_before(conn: &mut PgConnection, older_than: Duration) -> Result<u64, DbError> {
     let secs = i64::try_from(older_than.as_secs()).unwrap_or(i64::MAX);
     let purged = sqlx::query!(
-        "delete from rate_limit_bucket where window_start < now() - $1 * interval '1 second'",
-        secs as f64
+        "delete from rate_limit_bucket where window_start < now() - $1::bigint * interval '1 second'",
+        secs
     )
     .execute(conn)
     .await?;

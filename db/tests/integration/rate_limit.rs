@@ -57,3 +57,38 @@ async fn concurrent_hits_are_all_counted(pool: PgPool) {
     }
     assert_eq!(refused, 10, "exactly the hits over the limit are refused");
 }
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn ended_windows_are_purged(pool: PgPool) {
+    let mut conn = pool.acquire().await.expect("connection");
+    hit(
+        &mut conn,
+        "old",
+        Limit {
+            max_hits: 1,
+            window: Duration::from_mins(1),
+        },
+    )
+    .await
+    .expect("hit");
+    sqlx::query("update rate_limit_bucket set window_start = now() - interval '2 hours'")
+        .execute(&mut *conn)
+        .await
+        .expect("age");
+    hit(
+        &mut conn,
+        "new",
+        Limit {
+            max_hits: 1,
+            window: Duration::from_mins(1),
+        },
+    )
+    .await
+    .expect("hit");
+    assert_eq!(
+        db::rate_limit::purge_before(&mut conn, Duration::from_hours(1))
+            .await
+            .expect("purge"),
+        1
+    );
+}
