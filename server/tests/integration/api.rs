@@ -1,5 +1,5 @@
-//! The real router, driven in-process (`tower::ServiceExt::oneshot`) against a fresh database
-//! per test on the private PostgreSQL cluster.
+//! HTTP behaviour of the router: health, pages, headers, language, sessions, sign-in, vault,
+//! rate limits and the demo seed.
 
 use std::time::Duration;
 

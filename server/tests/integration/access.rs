@@ -1,0 +1,154 @@
+//! The DESIGN §6 matrix, enforced on the server: every server function × every role
+//! (ADMIN, ARZT, EMPFANG, signed out), through the real router against a real database.
+//!
+//! The test refuses to pass while a registered server function is missing from the table, so
+//! a new server function cannot ship without deciding who may call it.
+
+use axum::body::Body;
+use axum::Router;
+use http::Request;
+use leptos::config::LeptosOptions;
+use sqlx::PgPool;
+use tower::ServiceExt as _;
+
+use server::{build_router, AppState, Settings};
+
+const ORIGIN: &str = "http://127.0.0.1:3000";
+
+fn router(pool: PgPool) -> Router {
+    let settings =
+        Settings::from_env(|key| (key == "DATABASE_URL").then(|| "postgres://unused".to_owned()))
+            .expect("settings");
+    let options = LeptosOptions::builder()
+        .output_name("derma_consent")
+        .site_root("target/site")
+        .build();
+    build_router(AppState::new(options, pool, settings))
+}
+
+/// Who calls.
+#[derive(Debug, Clone, Copy)]
+enum Caller {
+    Admin,
+    Arzt,
+    Empfang,
+    SignedOut,
+}
+
+/// Expected status per caller: ADMIN, ARZT, EMPFANG, signed out.
+struct Row {
+    path: &'static str,
+    form: &'static str,
+    expected: [u16; 4],
+}
+
+/// Anyone may call these; they are covered by their own tests (rate limits, enumeration).
+const PUBLIC: &[&str] = &[
+    "/api/sign_in_parameters",
+    "/api/sign_in",
+    "/api/register_practice",
+];
+
+const MATRIX: &[Row] = &[
+    Row { path: "/api/whoami", form: "", expected: [200, 200, 200, 200] },
+    Row { path: "/api/vault_material", form: "", expected: [200, 200, 200, 401] },
+    Row { path: "/api/vault_event", form: "unlocked=false", expected: [200, 200, 200, 401] },
+    // Only an ADMIN gets past authorisation (and then fails validation of the dummy payload).
+    Row {
+        path: "/api/setup_vault",
+        form: "inbox_public_key=x&wrapped_inbox_private_key=x&wrapped_blind_index_key=x&admin_password_wrap=x&recovery_wrap=x&admin_public_key=x&admin_wrapped_private_key=x",
+        expected: [400, 403, 403, 401],
+    },
+    Row { path: "/api/sign_out", form: "", expected: [200, 200, 200, 200] },
+];
+
+async fn cookie_for(pool: &PgPool, role: &str) -> String {
+    let practice_id: uuid::Uuid =
+        sqlx::query_scalar("insert into practice (name) values ('Praxis') returning id")
+            .fetch_one(pool)
+            .await
+            .expect("practice");
+    let user_id: uuid::Uuid =
+        sqlx::query_scalar("insert into \"user\" (practice_id, email, role) values ($1, $2, $3::user_role) returning id")
+            .bind(practice_id)
+            .bind(format!("{}@praxis.example", uuid::Uuid::new_v4()))
+            .bind(role)
+            .fetch_one(pool)
+            .await
+            .expect("user");
+    let token = crypto::Token::generate();
+    let mut conn = pool.acquire().await.expect("connection");
+    db::session::create(
+        &mut conn,
+        token.hash().as_bytes(),
+        practice_id,
+        user_id,
+        None,
+        db::session::SessionPolicy::default(),
+    )
+    .await
+    .expect("session");
+    format!("dc_session={}", token.to_text().as_str())
+}
+
+async fn call(pool: &PgPool, caller: Caller, row: &Row) -> u16 {
+    let mut request = Request::post(row.path)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("origin", ORIGIN);
+    let role = match caller {
+        Caller::Admin => Some("ADMIN"),
+        Caller::Arzt => Some("ARZT"),
+        Caller::Empfang => Some("EMPFANG"),
+        Caller::SignedOut => None,
+    };
+    if let Some(role) = role {
+        request = request.header("cookie", cookie_for(pool, role).await);
+    }
+    let response = router(pool.clone())
+        .oneshot(request.body(Body::from(row.form)).expect("request"))
+        .await
+        .expect("response");
+    response.status().as_u16()
+}
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn every_server_function_answers_every_role_as_the_matrix_says(pool: PgPool) {
+    let _ = router(pool.clone()); // registers the server functions
+    let mut failures = Vec::new();
+    for row in MATRIX {
+        for (caller, expected) in [
+            Caller::Admin,
+            Caller::Arzt,
+            Caller::Empfang,
+            Caller::SignedOut,
+        ]
+        .into_iter()
+        .zip(row.expected)
+        {
+            let got = call(&pool, caller, row).await;
+            if got != expected {
+                failures.push(format!(
+                    "{} as {caller:?}: expected {expected}, got {got}",
+                    row.path
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn no_server_function_is_missing_from_the_matrix() {
+    let registered: Vec<&str> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path)
+        .collect();
+    assert!(!registered.is_empty());
+    let missing: Vec<&&str> = registered
+        .iter()
+        .filter(|p| !PUBLIC.contains(p) && !MATRIX.iter().any(|row| row.path == **p))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "server functions without a row in the access matrix: {missing:?}"
+    );
+}

@@ -1,0 +1,5 @@
+//! The server's integration tests, one binary: the real router in-process
+//! (`tower::ServiceExt::oneshot`) against a fresh database per test.
+
+mod access;
+mod api;
