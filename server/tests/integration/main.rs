@@ -2,4 +2,9 @@
 //! (`tower::ServiceExt::oneshot`) against a fresh database per test.
 
 mod access;
-mod api;
+mod health_and_headers;
+mod pages;
+mod sessions;
+mod sign_in;
+mod support;
+mod vault;

@@ -1,0 +1,94 @@
+//! Server-rendered pages: content, language, the route table, not-found, the language switch.
+
+use crate::support::*;
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn landing_page_is_rendered_on_the_server_in_german_by_default(pool: PgPool) {
+    let answer = get(router(pool), "/", &[]).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert!(header(&answer, "content-type").starts_with("text/html"));
+    assert!(
+        answer.body.contains("<html lang=\"de\""),
+        "{}",
+        &answer.body[..200.min(answer.body.len())]
+    );
+    assert!(answer.body.contains("Aufklärung und Einwilligung digital"));
+    assert!(
+        answer.body.contains("/pkg/derma_consent.js"),
+        "hydration script is referenced"
+    );
+}
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn language_follows_cookie_then_accept_language(pool: PgPool) {
+    let english = get(
+        router(pool.clone()),
+        "/",
+        &[("accept-language", "en-GB,en;q=0.9")],
+    )
+    .await;
+    assert!(english.body.contains("<html lang=\"en\""));
+    assert!(english
+        .body
+        .contains("Patient information and consent, digital"));
+    let cookie_wins = get(
+        router(pool),
+        "/",
+        &[("accept-language", "en"), ("cookie", "lang=de")],
+    )
+    .await;
+    assert!(cookie_wins.body.contains("<html lang=\"de\""));
+}
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn unknown_paths_get_a_real_not_found_page(pool: PgPool) {
+    let answer = get(router(pool), "/no/such/page", &[]).await;
+    assert_eq!(answer.status, StatusCode::NOT_FOUND);
+    assert!(answer.body.contains("Seite nicht gefunden"));
+}
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn product_routes_render(pool: PgPool) {
+    for (path, text) in [
+        ("/login", "Anmelden"),
+        ("/register", "Praxis registrieren"),
+        ("/app", "Bitte melden Sie sich an"),
+        ("/c", "Ihre Aufklärung und Einwilligung"),
+        ("/kiosk", "Praxis-Tablet"),
+    ] {
+        let answer = get(router(pool.clone()), path, &[]).await;
+        assert_eq!(answer.status, StatusCode::OK, "{path}");
+        assert!(answer.body.contains(text), "{path} should contain {text}");
+    }
+}
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn language_switch_sets_a_cookie_and_only_returns_to_local_paths(pool: PgPool) {
+    let answer = get(router(pool.clone()), "/lang/en?next=/app/patients", &[]).await;
+    assert_eq!(answer.status, StatusCode::SEE_OTHER);
+    assert_eq!(header(&answer, "location"), "/app/patients");
+    assert!(header(&answer, "set-cookie").starts_with("lang=en;"));
+    let open_redirect = get(router(pool.clone()), "/lang/de?next=//evil.example", &[]).await;
+    assert_eq!(header(&open_redirect, "location"), "/");
+    let unknown = get(router(pool), "/lang/xx?next=/kiosk", &[]).await;
+    assert_eq!(
+        unknown.status,
+        StatusCode::SEE_OTHER,
+        "an unknown language just goes back"
+    );
+    assert_eq!(header(&unknown, "location"), "/kiosk");
+    assert!(unknown.headers.get(header::SET_COOKIE).is_none());
+}
+
+/// Regression: page titles inside `<Suspense>` were rendered after the page's reactive arena
+/// had ended and panicked (`sandboxed-arenas … no Arena is active`), depending on timing.
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn suspended_pages_render_their_titles_every_time(pool: PgPool) {
+    for _ in 0..25 {
+        for path in ["/app", "/login", "/register"] {
+            let answer = get(router(pool.clone()), path, &[]).await;
+            assert_eq!(answer.status, StatusCode::OK, "{path}");
+            assert!(answer.body.contains("<title>"), "{path} has its title");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! Session cookies, the same-origin guard and signing out.
+
+use crate::support::*;
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn the_session_cookie_identifies_the_staff_member(pool: PgPool) {
+    let cookie = signed_in(&pool, "ARZT").await;
+    let answer = post(
+        router(pool.clone()),
+        "/api/whoami",
+        &[("cookie", &cookie), ("origin", ORIGIN)],
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    let profile: serde_json::Value = serde_json::from_str(&answer.body).expect("json");
+    assert_eq!(profile["role"], "ARZT");
+    assert_eq!(profile["two_factor_verified"], false);
+    assert!(profile["email"]
+        .as_str()
+        .is_some_and(|e| e.ends_with("@praxis.example")));
+
+    let signed_out = post(router(pool.clone()), "/api/whoami", &[("origin", ORIGIN)]).await;
+    assert_eq!(signed_out.body, "null");
+    let forged = post(
+        router(pool),
+        "/api/whoami",
+        &[("origin", ORIGIN), ("cookie", "dc_session=not-a-token")],
+    )
+    .await;
+    assert_eq!(forged.body, "null", "a malformed token is no session");
+}
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn cross_site_state_changes_are_refused(pool: PgPool) {
+    let cookie = signed_in(&pool, "ADMIN").await;
+    for headers in [
+        vec![
+            ("cookie", cookie.as_str()),
+            ("origin", "https://evil.example"),
+        ],
+        vec![
+            ("cookie", cookie.as_str()),
+            ("sec-fetch-site", "cross-site"),
+        ],
+        vec![("cookie", cookie.as_str())],
+    ] {
+        let answer = post(router(pool.clone()), "/api/sign_out", &headers).await;
+        assert_eq!(answer.status, StatusCode::FORBIDDEN, "{headers:?}");
+        assert!(
+            answer.headers.contains_key("content-security-policy"),
+            "refusals carry the security headers too"
+        );
+    }
+    // The session survived every forged sign-out.
+    let answer = post(
+        router(pool),
+        "/api/whoami",
+        &[("cookie", &cookie), ("sec-fetch-site", "same-origin")],
+    )
+    .await;
+    assert!(answer.body.contains("ADMIN"), "{}", answer.body);
+}
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn signing_out_ends_the_session_and_clears_the_cookie(pool: PgPool) {
+    let cookie = signed_in(&pool, "EMPFANG").await;
+    let answer = post(
+        router(pool.clone()),
+        "/api/sign_out",
+        &[("cookie", &cookie), ("origin", ORIGIN)],
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    let cleared = header(&answer, "set-cookie");
+    assert!(
+        cleared.starts_with("dc_session=;") && cleared.contains("Max-Age=0"),
+        "{cleared}"
+    );
+    let after = post(
+        router(pool.clone()),
+        "/api/whoami",
+        &[("cookie", &cookie), ("origin", ORIGIN)],
+    )
+    .await;
+    assert_eq!(after.body, "null", "the old cookie no longer works");
+    let sessions: i64 = sqlx::query_scalar("select count(*) from session")
+        .fetch_one(&pool)
+        .await
+        .expect("count");
+    assert_eq!(sessions, 0);
+}

@@ -1,0 +1,193 @@
+//! Helpers shared by the integration tests: the router, requests, signed-in staff.
+
+pub(crate) use axum::body::Body;
+pub(crate) use axum::Router;
+pub(crate) use http::{header, Request, StatusCode};
+pub(crate) use http_body_util::BodyExt as _;
+pub(crate) use leptos::config::LeptosOptions;
+pub(crate) use server::{build_router, AppState, Settings};
+pub(crate) use sqlx::PgPool;
+pub(crate) use std::time::Duration;
+pub(crate) use tower::ServiceExt as _;
+
+pub(crate) fn router(pool: PgPool) -> Router {
+    // One fixed deployment secret, as every server of a real deployment shares one.
+    let settings = Settings::from_env(|key| match key {
+        "DATABASE_URL" => Some("postgres://unused".to_owned()),
+        "DERMA_SERVER_SECRET" => Some("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8".to_owned()),
+        _ => None,
+    })
+    .expect("settings");
+    let leptos_options = LeptosOptions::builder()
+        .output_name("derma_consent")
+        .site_root("target/site")
+        .build();
+    build_router(AppState::new(leptos_options, pool, settings))
+}
+
+pub(crate) struct Answer {
+    pub(crate) status: StatusCode,
+    pub(crate) headers: http::HeaderMap,
+    pub(crate) body: String,
+}
+
+pub(crate) async fn get(router: Router, path: &str, headers: &[(&str, &str)]) -> Answer {
+    let mut request = Request::get(path);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let response = router
+        .oneshot(request.body(Body::empty()).expect("request"))
+        .await
+        .expect("response");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    Answer {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+pub(crate) fn header<'a>(answer: &'a Answer, name: &str) -> &'a str {
+    answer
+        .headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_else(|| panic!("missing header {name}"))
+}
+
+pub(crate) const ORIGIN: &str = "http://127.0.0.1:3000";
+
+pub(crate) async fn post(router: Router, path: &str, headers: &[(&str, &str)]) -> Answer {
+    let mut request =
+        Request::post(path).header("content-type", "application/x-www-form-urlencoded");
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let response = router
+        .oneshot(request.body(Body::empty()).expect("request"))
+        .await
+        .expect("response");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    Answer {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+/// A staff member of a new practice with a live session; returns the cookie header value.
+pub(crate) async fn signed_in(pool: &PgPool, role: &str) -> String {
+    let practice_id: uuid::Uuid =
+        sqlx::query_scalar("insert into practice (name) values ('Praxis') returning id")
+            .fetch_one(pool)
+            .await
+            .expect("practice");
+    let user_id: uuid::Uuid = sqlx::query_scalar(
+        "insert into \"user\" (practice_id, email, role) values ($1, $2, $3::user_role) returning id",
+    )
+    .bind(practice_id)
+    .bind(format!("{}@praxis.example", uuid::Uuid::new_v4()))
+    .bind(role)
+    .fetch_one(pool)
+    .await
+    .expect("user");
+    let token = crypto::Token::generate();
+    let mut conn = pool.acquire().await.expect("connection");
+    db::session::create(
+        &mut conn,
+        token.hash().as_bytes(),
+        practice_id,
+        user_id,
+        None,
+        db::session::SessionPolicy::default(),
+    )
+    .await
+    .expect("session");
+    format!("lang=de; dc_session={}", token.to_text().as_str())
+}
+
+pub(crate) async fn post_form(
+    router: Router,
+    path: &str,
+    form: &str,
+    cookie: Option<&str>,
+) -> Answer {
+    let mut request = Request::post(path)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("origin", ORIGIN);
+    if let Some(cookie) = cookie {
+        request = request.header("cookie", cookie);
+    }
+    let response = router
+        .oneshot(request.body(Body::from(form.to_owned())).expect("request"))
+        .await
+        .expect("response");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    Answer {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+pub(crate) fn form_value(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// Registers a practice whose ADMIN has `password`; returns the browser-side login key text.
+pub(crate) async fn practice_with_password(pool: &PgPool, email: &str, password: &str) -> String {
+    // The floor parameters keep the test fast; the browser uses the 64 MiB defaults.
+    let params = crypto::KdfParams::new(19 * 1024, 2, 1, [5; 16]).expect("params");
+    let keys = crypto::PasswordKeys::derive(password, &params).expect("derive");
+    let verifier = crypto::LoginVerifier::create(keys.login_key());
+    let email = domain::Email::parse(email).expect("email");
+    let mut tx = pool.begin().await.expect("begin");
+    db::practice::register(
+        &mut tx,
+        &domain::PracticeName::parse("Praxis Sonnenschein").expect("name"),
+        &db::practice::AdminCredentials {
+            email: &email,
+            login_verifier_phc: verifier.as_str(),
+            kdf_salt: params.salt(),
+            kdf_memory_kib: 19 * 1024,
+            kdf_iterations: 2,
+            locale: "de",
+        },
+        None,
+    )
+    .await
+    .expect("register");
+    tx.commit().await.expect("commit");
+    keys.login_key().to_text().to_string()
+}
