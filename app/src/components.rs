@@ -8,7 +8,7 @@ mod site_header;
 mod vault_panel;
 mod vault_setup;
 
-pub use auth_card::AuthCard;
+pub use auth_card::{use_hydrated, AuthCard};
 pub use language_switch::LanguageSwitch;
 pub use notice_page::NoticePage;
 pub use site_footer::SiteFooter;

@@ -20,7 +20,7 @@ use crate::vault::provide_vault;
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_i18n();
-    provide_vault();
+    provide_vault().watch_idleness();
     mark_hydrated();
     let css = format!("/pkg/{OUTPUT_NAME}.css");
 

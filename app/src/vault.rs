@@ -8,5 +8,7 @@ mod setup;
 
 pub use event::vault_event;
 pub use material::{vault_material, VaultMaterialDto};
-pub use open::{provide_vault, use_vault, uuid_bytes, OpenKeys, Vault, VaultStatus, AUTO_LOCK_MS};
+pub use open::{
+    provide_vault, use_vault, uuid_bytes, OpenKeys, UnlockKeys, Vault, VaultStatus, AUTO_LOCK_MS,
+};
 pub use setup::setup_vault;

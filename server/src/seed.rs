@@ -30,6 +30,12 @@ const PATIENTS: [(&str, &str, (u16, u8, u8)); 3] = [
 ];
 
 pub async fn run(settings: &Settings) -> Result<(), StartupError> {
+    // The demo password is public: never create these accounts on a real deployment.
+    if settings.is_https() && std::env::var("DERMA_ALLOW_DEMO_SEED").as_deref() != Ok("true") {
+        return Err(StartupError::Seed(
+            "refusing to create demo accounts on an https deployment (set DERMA_ALLOW_DEMO_SEED=true if this really is a demo server)".to_owned(),
+        ));
+    }
     let pool = startup::connect_and_migrate(settings).await?;
     let links = seed(&pool).await?;
     print_details(links.as_deref());

@@ -1,7 +1,7 @@
 //! The browser side of signing in and registering: the password is turned into keys here, in
 //! WASM, and only the login key is sent (docs/crypto.md §9.2).
 
-use crypto::{KdfParams, PasswordKeys, WrapKey};
+use crypto::{KdfParams, PasswordKeys};
 
 use crate::auth::{
     register_practice, sign_in, sign_in_parameters, StaffProfile, MAX_PASSWORD_CHARS,
@@ -9,6 +9,7 @@ use crate::auth::{
 };
 use crate::error::AppError;
 use crate::i18n::Messages;
+use crate::vault::UnlockKeys;
 
 /// A password the product accepts, or the message saying why not.
 pub fn check_new_password(
@@ -40,39 +41,45 @@ pub fn explain(messages: &Messages, error: &AppError) -> &'static str {
     }
 }
 
-/// Signs in; returns the profile and the vault wrap key derived from the same password.
+/// Signs in; returns the profile and the keys for opening (or setting up) the vault.
 pub async fn sign_in_with_password(
     email: String,
     password: String,
-) -> Result<(StaffProfile, WrapKey), AppError> {
-    let keys = password_keys(&email, &password).await?;
-    let (login_key, wrap_key) = keys.into_parts();
-    let profile = sign_in(email, login_key.to_text().to_string()).await?;
-    Ok((profile, wrap_key))
+) -> Result<(StaffProfile, UnlockKeys), AppError> {
+    let keys = unlock_keys(password_keys(&email, &password).await?);
+    let profile = sign_in(email, keys.login_key.to_string()).await?;
+    Ok((profile, keys))
 }
 
-/// The wrap key for opening the vault again (after a lock or a reload), from the password.
-pub async fn vault_wrap_key(email: String, password: String) -> Result<WrapKey, AppError> {
-    Ok(password_keys(&email, &password).await?.into_parts().1)
+/// The keys for opening the vault again (after a lock or a reload), from the password.
+pub async fn vault_wrap_key(email: String, password: String) -> Result<UnlockKeys, AppError> {
+    Ok(unlock_keys(password_keys(&email, &password).await?))
 }
 
 pub async fn register_with_password(
     practice_name: String,
     email: String,
     password: String,
-) -> Result<(StaffProfile, WrapKey), AppError> {
+) -> Result<(StaffProfile, UnlockKeys), AppError> {
     let params = KdfParams::generate();
-    let (login_key, wrap_key) = derive(&password, &params).await?.into_parts();
-    let login_key = login_key.to_text().to_string();
+    let keys = unlock_keys(derive(&password, &params).await?);
     register_practice(
         practice_name,
         email.clone(),
         params.to_text(),
-        login_key.clone(),
+        keys.login_key.to_string(),
     )
     .await?;
-    let profile = sign_in(email, login_key).await?;
-    Ok((profile, wrap_key))
+    let profile = sign_in(email, keys.login_key.to_string()).await?;
+    Ok((profile, keys))
+}
+
+fn unlock_keys(keys: PasswordKeys) -> UnlockKeys {
+    let (login_key, wrap_key) = keys.into_parts();
+    UnlockKeys {
+        login_key: login_key.to_text(),
+        wrap_key,
+    }
 }
 
 async fn password_keys(email: &str, password: &str) -> Result<PasswordKeys, AppError> {

@@ -46,6 +46,12 @@ mod server {
         // Refuses parameters below the floor, so a weak wrap can never be registered.
         let params =
             KdfParams::from_text(kdf_params).map_err(|e| AppError::Validation(e.to_string()))?;
+        if params.parallelism() != 1 {
+            // Only m and t are stored per account; p = 1 is the product's fixed choice.
+            return Err(AppError::Validation(
+                "Argon2id parallelism must be 1".to_owned(),
+            ));
+        }
         let login_key =
             LoginKey::from_text(login_key).map_err(|e| AppError::Validation(e.to_string()))?;
         let pool = use_context::<db::PgPool>().ok_or(AppError::Internal)?;

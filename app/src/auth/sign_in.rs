@@ -101,11 +101,14 @@ mod server {
             LoginKey::from_text(login_key).map_err(|_| AppError::Validation(WRONG.to_owned()))?;
         let pool = pool()?;
         rate_limits::check(&pool, "sign_in", rate_limits::SIGN_IN).await?;
-        let mut tx = pool
-            .begin()
-            .await
-            .map_err(|e| AppError::from(db::DbError::from(e)))?;
-        let record = db::staff::login_record(&mut tx, &email).await?;
+        // Read on a short-lived connection: none is held during the slow Argon2 check.
+        let record = {
+            let mut conn = pool
+                .acquire()
+                .await
+                .map_err(|e| AppError::from(db::DbError::from(e)))?;
+            db::staff::login_record(&mut conn, &email).await?
+        };
         if let Some(locked) = record
             .as_ref()
             .map(|r| r.locked_for_secs)
@@ -123,6 +126,10 @@ mod server {
         let Some(record) = record else {
             return Err(AppError::Validation(WRONG.to_owned()));
         };
+        let mut tx = pool
+            .begin()
+            .await
+            .map_err(|e| AppError::from(db::DbError::from(e)))?;
         let network = client_network();
         let audit = |action| db::audit::NewAuditEntry {
             practice_id: record.practice_id,

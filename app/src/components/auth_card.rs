@@ -35,3 +35,12 @@ pub fn AuthCard(
         <SiteFooter/>
     }
 }
+
+/// False in the server-rendered page, true once the app runs in the browser. Forms whose
+/// secrets must be processed by the app (passwords) stay disabled until then, so nothing can
+/// be submitted the plain HTML way.
+pub fn use_hydrated() -> ReadSignal<bool> {
+    let (hydrated, set_hydrated) = signal(false);
+    Effect::new(move |_| set_hydrated.set(true));
+    hydrated
+}

@@ -22,8 +22,8 @@ pub fn VaultPanel(profile: StaffProfile) -> impl IntoView {
         match answer {
             Ok(Some(found)) => {
                 let opened = vault
-                    .take_wrap_key()
-                    .is_some_and(|key| vault.open(&found, &key).is_ok());
+                    .take_keys()
+                    .is_some_and(|keys| vault.open(&found, &keys.wrap_key).is_ok());
                 if opened {
                     leptos::task::spawn_local(async move {
                         let _ = vault_event(true).await;
@@ -32,20 +32,23 @@ pub fn VaultPanel(profile: StaffProfile) -> impl IntoView {
                     vault.set_status(VaultStatus::Locked);
                 }
             }
-            Ok(None) => vault.set_status(VaultStatus::Missing),
+            Ok(None) => {
+                // Nothing of another member may stay open here (keys waiting for a set-up do).
+                vault.close();
+                vault.set_status(VaultStatus::Missing);
+            }
             Err(_) => {}
         }
     });
-    watch_for_idleness(vault);
 
     let email = profile.email.clone();
     let unlock = Action::new_local(move |password: &String| {
         let (email, password) = (email.clone(), password.clone());
         async move {
-            let key = vault_wrap_key(email, password).await.map_err(|_| ())?;
+            let keys = vault_wrap_key(email, password).await.map_err(|_| ())?;
             // Fresh envelopes: the vault may have been set up or rotated since the page loaded.
             let found = vault_material().await.ok().flatten().ok_or(())?;
-            vault.open(&found, &key).map_err(|_| ())?;
+            vault.open(&found, &keys.wrap_key).map_err(|_| ())?;
             let _ = vault_event(true).await;
             Ok::<(), ()>(())
         }
@@ -110,34 +113,4 @@ pub fn VaultBadge() -> impl IntoView {
             VaultStatus::Unknown | VaultStatus::Missing => ().into_any(),
         }}
     }
-}
-
-/// Locks the vault after [`crate::vault::AUTO_LOCK_MS`] without keyboard or pointer input.
-fn watch_for_idleness(vault: crate::vault::Vault) {
-    #[cfg(feature = "hydrate")]
-    {
-        use leptos::ev;
-        let keys = window_event_listener(ev::keydown, move |_| vault.touch());
-        let pointer = window_event_listener(ev::pointerdown, move |_| vault.touch());
-        let timer = set_interval_with_handle(
-            move || {
-                if vault.status() == VaultStatus::Unlocked && vault.idle_too_long() {
-                    vault.lock();
-                    leptos::task::spawn_local(async move {
-                        let _ = vault_event(false).await;
-                    });
-                }
-            },
-            std::time::Duration::from_secs(20),
-        );
-        on_cleanup(move || {
-            keys.remove();
-            pointer.remove();
-            if let Ok(timer) = timer {
-                timer.clear();
-            }
-        });
-    }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = vault;
 }

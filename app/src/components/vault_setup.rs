@@ -3,14 +3,13 @@
 //! envelopes go to the server.
 
 use crypto::{
-    BlindIndexKey, InboxKeyPair, MemberKeyPair, PracticeId, PracticeMasterKey, RecoveryCode,
-    UserId, WrapKey,
+    BlindIndexKey, InboxKeyPair, MemberKeyPair, PracticeId, PracticeMasterKey, RecoveryCode, UserId,
 };
 use leptos::prelude::*;
 
 use crate::auth::{vault_wrap_key, StaffProfile};
 use crate::i18n::use_i18n;
-use crate::vault::{setup_vault, use_vault, uuid_bytes, OpenKeys};
+use crate::vault::{setup_vault, use_vault, uuid_bytes, OpenKeys, UnlockKeys};
 
 /// Keys made for the set-up, held until the server has stored their envelopes.
 struct Draft {
@@ -40,9 +39,11 @@ impl Draft {
         (draft, code)
     }
 
-    /// Sends the envelopes to the server; on success the keys become the open vault.
-    async fn store(self, key: &WrapKey) -> Result<OpenKeys, ()> {
-        setup_vault(
+    /// Sends the envelopes to the server; on success the keys become the open vault, on
+    /// failure the draft comes back so the set-up can be retried with the same code.
+    async fn store(self, keys: &UnlockKeys) -> Result<OpenKeys, Self> {
+        let key = &keys.wrap_key;
+        let stored = setup_vault(
             self.inbox.public_key().to_text(),
             self.master.wrap_inbox_key(&self.inbox).to_text(),
             self.master
@@ -56,9 +57,12 @@ impl Draft {
             self.member
                 .wrap_with_password(key, self.practice, self.user)
                 .to_text(),
+            keys.login_key.to_string(),
         )
-        .await
-        .map_err(|_| ())?;
+        .await;
+        if stored.is_err() {
+            return Err(self);
+        }
         Ok(OpenKeys {
             master: self.master,
             inbox: self.inbox,
@@ -77,7 +81,7 @@ pub fn VaultSetup(profile: StaffProfile) -> impl IntoView {
     let password = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<&'static str>);
     // The key from sign-in; after a reload the password is asked for again.
-    let wrap_key = StoredValue::new_local(vault.take_wrap_key());
+    let wrap_key = StoredValue::new_local(vault.take_keys());
     let needs_password = wrap_key.with_value(Option::is_none);
     let ids = uuid_bytes(&profile.practice_id).zip(uuid_bytes(&profile.user_id));
     let email = profile.email.clone();
@@ -99,26 +103,14 @@ pub fn VaultSetup(profile: StaffProfile) -> impl IntoView {
         }
     });
 
-    let finish = Action::new_local(move |(): &()| async move {
-        let Some(key) = wrap_key.try_update_value(Option::take).flatten() else {
-            return Err(());
-        };
-        let Some(d) = draft.try_update_value(Option::take).flatten() else {
-            return Err(());
-        };
-        let keys = d.store(&key).await?;
-        vault.install(keys);
-        printable.set(None);
-        Ok(())
-    });
+    let finish = finish_action(vault, draft, wrap_key, printable);
 
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let expected = printable
+        let typed = confirmation.get_untracked();
+        if printable
             .get_untracked()
-            .and_then(|code| code.rsplit('-').next().map(str::to_owned));
-        if expected
-            .is_some_and(|group| group.eq_ignore_ascii_case(confirmation.get_untracked().trim()))
+            .is_some_and(|code| confirms(&code, &typed))
         {
             problem.set(None);
             finish.dispatch(());
@@ -157,7 +149,9 @@ pub fn VaultSetup(profile: StaffProfile) -> impl IntoView {
                             <span>{move || i18n.t().setup_confirm_label}</span>
                             <input type="text" autocomplete="off" spellcheck="false" required bind:value=confirmation/>
                         </label>
-                        <p class="form-error" role="alert">{move || problem.get()}</p>
+                        <p class="form-error" role="alert">
+                            {move || problem.get().or_else(|| matches!(finish.value().get(), Some(Err(()))).then(|| i18n.t().error_try_again))}
+                        </p>
                         <button class="button" type="submit" disabled=finish.pending()>
                             {move || if finish.pending().get() { i18n.t().setup_busy } else { i18n.t().setup_finish }}
                         </button>
@@ -166,6 +160,35 @@ pub fn VaultSetup(profile: StaffProfile) -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// Stores the envelopes; on failure everything stays in place for another try.
+fn finish_action(
+    vault: crate::vault::Vault,
+    draft: StoredValue<Option<Draft>, LocalStorage>,
+    wrap_key: StoredValue<Option<UnlockKeys>, LocalStorage>,
+    printable: RwSignal<Option<String>>,
+) -> Action<(), Result<(), ()>> {
+    Action::new_local(move |(): &()| async move {
+        let Some(keys) = wrap_key.try_update_value(Option::take).flatten() else {
+            return Err(());
+        };
+        let Some(d) = draft.try_update_value(Option::take).flatten() else {
+            return Err(());
+        };
+        match d.store(&keys).await {
+            Ok(open) => {
+                vault.install(open);
+                printable.set(None);
+                Ok(())
+            }
+            Err(d) => {
+                draft.set_value(Some(d));
+                wrap_key.set_value(Some(keys));
+                Err(())
+            }
+        }
+    })
 }
 
 /// The recovery code as a sheet to print or copy by hand, shown once.
@@ -186,5 +209,27 @@ fn RecoverySheet(code: String) -> impl IntoView {
             <p class="recovery-code" data-testid="recovery-code">{code}</p>
             <button class="button button--secondary" type="button" on:click=print>{move || i18n.t().setup_print}</button>
         </div>
+    }
+}
+
+/// Whether `typed` is the last group of the printed recovery code (case and spaces ignored).
+fn confirms(code: &str, typed: &str) -> bool {
+    code.rsplit('-')
+        .next()
+        .is_some_and(|group| group.eq_ignore_ascii_case(typed.trim()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::confirms;
+
+    #[test]
+    fn only_the_last_group_confirms_the_code() {
+        let code = "AB12C-DE34F-GH56J";
+        assert!(confirms(code, "gh56j"));
+        assert!(confirms(code, "  GH56J "));
+        assert!(!confirms(code, "AB12C"));
+        assert!(!confirms(code, ""));
+        assert!(!confirms(code, "GH56"));
     }
 }

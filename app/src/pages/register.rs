@@ -6,7 +6,7 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::auth::{check_new_password, explain, register_with_password};
-use crate::components::AuthCard;
+use crate::components::{use_hydrated, AuthCard};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::vault::use_vault;
@@ -20,12 +20,13 @@ pub fn RegisterPage() -> impl IntoView {
     let repeated = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<&'static str>);
     let vault = use_vault();
+    vault.lock();
     let attempt = Action::new_local(
         move |(practice, email, password): &(String, String, String)| {
             let (practice, email, password) = (practice.clone(), email.clone(), password.clone());
             async move {
-                let (profile, wrap_key) = register_with_password(practice, email, password).await?;
-                vault.remember_wrap_key(wrap_key);
+                let (profile, keys) = register_with_password(practice, email, password).await?;
+                vault.remember_keys(keys);
                 Ok::<_, AppError>(profile)
             }
         },
@@ -44,6 +45,7 @@ pub fn RegisterPage() -> impl IntoView {
         }
     });
     let busy = attempt.pending();
+    let hydrated = use_hydrated();
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let checked = check_new_password(
@@ -65,29 +67,29 @@ pub fn RegisterPage() -> impl IntoView {
 
     view! {
         <AuthCard title=|m| m.register_title intro=|m| m.register_text other_href="/login" other_label=|m| m.register_have_account>
-            <form class="form" on:submit=submit>
+            <form class="form" method="post" action="#" on:submit=submit>
                 <label class="field">
                     <span>{move || i18n.t().field_practice_name}</span>
-                    <input type="text" name="practice" autocomplete="organization" required maxlength="200"
+                    <input type="text" autocomplete="organization" required maxlength="200"
                         bind:value=practice/>
                 </label>
                 <label class="field">
                     <span>{move || i18n.t().field_email}</span>
-                    <input type="email" name="email" autocomplete="email" required bind:value=email/>
+                    <input type="email" autocomplete="email" required bind:value=email/>
                 </label>
                 <div class="field">
                     <label for="new-password">{move || i18n.t().field_password}</label>
-                    <input id="new-password" type="password" name="password" autocomplete="new-password" required
+                    <input id="new-password" type="password" autocomplete="new-password" required
                         minlength="12" maxlength="128" aria-describedby="new-password-hint" bind:value=password/>
                     <small id="new-password-hint">{move || i18n.t().password_hint}</small>
                 </div>
                 <label class="field">
                     <span>{move || i18n.t().field_password_repeat}</span>
-                    <input type="password" name="password-repeat" autocomplete="new-password" required
+                    <input type="password" autocomplete="new-password" required
                         bind:value=repeated/>
                 </label>
                 <p class="form-error" role="alert">{move || problem.get()}</p>
-                <button class="button" type="submit" disabled=busy>
+                <button class="button" type="submit" disabled=move || busy.get() || !hydrated.get()>
                     {move || if busy.get() { i18n.t().register_busy } else { i18n.t().register_submit }}
                 </button>
             </form>

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::auth::{explain, sign_in_with_password};
-use crate::components::AuthCard;
+use crate::components::{use_hydrated, AuthCard};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::vault::use_vault;
@@ -17,11 +17,12 @@ pub fn SignInPage() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let vault = use_vault();
+    vault.lock();
     let attempt = Action::new_local(move |(email, password): &(String, String)| {
         let (email, password) = (email.clone(), password.clone());
         async move {
-            let (profile, wrap_key) = sign_in_with_password(email, password).await?;
-            vault.remember_wrap_key(wrap_key);
+            let (profile, keys) = sign_in_with_password(email, password).await?;
+            vault.remember_keys(keys);
             Ok::<_, AppError>(profile)
         }
     });
@@ -40,25 +41,26 @@ pub fn SignInPage() -> impl IntoView {
             .map(|e| explain(i18n.t(), &e))
     };
     let busy = attempt.pending();
+    let hydrated = use_hydrated();
 
     view! {
         <AuthCard title=|m| m.sign_in_title intro=|m| m.sign_in_text other_href="/register" other_label=|m| m.sign_in_no_account>
-            <form class="form" on:submit=move |event| {
+            <form class="form" method="post" action="#" on:submit=move |event| {
                 event.prevent_default();
                 attempt.dispatch((email.get_untracked(), password.get_untracked()));
             }>
                 <label class="field">
                     <span>{move || i18n.t().field_email}</span>
-                    <input type="email" name="email" autocomplete="username" required
+                    <input type="email" autocomplete="username" required
                         bind:value=email/>
                 </label>
                 <label class="field">
                     <span>{move || i18n.t().field_password}</span>
-                    <input type="password" name="password" autocomplete="current-password" required
+                    <input type="password" autocomplete="current-password" required
                         bind:value=password/>
                 </label>
                 <p class="form-error" role="alert">{error}</p>
-                <button class="button" type="submit" disabled=busy>
+                <button class="button" type="submit" disabled=move || busy.get() || !hydrated.get()>
                     {move || if busy.get() { i18n.t().sign_in_busy } else { i18n.t().sign_in_submit }}
                 </button>
             </form>

@@ -28,9 +28,14 @@ pub fn StaffArea() -> impl IntoView {
     let profile = Resource::new(|| (), |()| whoami());
     view! {
         <Suspense fallback=|| view! { <main id="main" class="staff-loading" aria-busy="true"></main> }>
-            {move || profile.get().map(|answer| match answer {
-                Ok(Some(profile)) => view! { <StaffShell profile/> }.into_any(),
-                _ => view! { <SignInRequired/> }.into_any(),
+            {move || profile.get().map(|answer| {
+                if let Ok(Some(profile)) = answer {
+                    view! { <StaffShell profile/> }.into_any()
+                } else {
+                    // Signed out (or the session ended): no keys may stay open in this tab.
+                    use_vault().lock();
+                    view! { <SignInRequired/> }.into_any()
+                }
             })}
         </Suspense>
     }

@@ -22,6 +22,13 @@ pub enum VaultStatus {
     Unlocked,
 }
 
+/// What a password yields in the browser: the login key (to prove the password to the server)
+/// and the wrap key (to open the vault). Both are wiped when dropped.
+pub struct UnlockKeys {
+    pub login_key: crypto::Zeroizing<String>,
+    pub wrap_key: WrapKey,
+}
+
 /// The open keys of the practice.
 pub struct OpenKeys {
     pub master: PracticeMasterKey,
@@ -34,8 +41,8 @@ pub struct OpenKeys {
 pub struct Vault {
     status: RwSignal<VaultStatus>,
     keys: StoredValue<Option<OpenKeys>, LocalStorage>,
-    /// The wrap key derived at sign-in, kept only until the vault is opened with it.
-    pending: StoredValue<Option<WrapKey>, LocalStorage>,
+    /// The keys derived at sign-in, kept only until the vault is opened (or set up) with them.
+    pending: StoredValue<Option<UnlockKeys>, LocalStorage>,
     last_activity: StoredValue<f64>,
 }
 
@@ -48,13 +55,18 @@ impl Vault {
         self.status.set(status);
     }
 
-    /// Keeps the wrap key from sign-in for the moment the vault material arrives.
-    pub fn remember_wrap_key(self, key: WrapKey) {
-        self.pending.set_value(Some(key));
+    /// Keeps the keys from sign-in for the moment the vault material arrives.
+    pub fn remember_keys(self, keys: UnlockKeys) {
+        self.pending.set_value(Some(keys));
     }
 
-    pub fn take_wrap_key(self) -> Option<WrapKey> {
+    pub fn take_keys(self) -> Option<UnlockKeys> {
         self.pending.try_update_value(Option::take).flatten()
+    }
+
+    /// Drops the open keys but keeps keys waiting for a set-up (the vault is missing).
+    pub fn close(self) {
+        self.keys.set_value(None);
     }
 
     /// Opens the vault with a wrap key; the keys stay in memory until [`Vault::lock`].
@@ -108,6 +120,36 @@ impl Vault {
     /// Whether the vault has been idle long enough to lock.
     pub fn idle_too_long(self) -> bool {
         now_ms() - self.last_activity.get_value() > AUTO_LOCK_MS
+    }
+
+    /// Locks after [`AUTO_LOCK_MS`] without keyboard or pointer input, wherever the user is in
+    /// the app (installed once, at the app root).
+    pub fn watch_idleness(self) {
+        #[cfg(feature = "hydrate")]
+        {
+            use leptos::ev;
+            let keys = window_event_listener(ev::keydown, move |_| self.touch());
+            let pointer = window_event_listener(ev::pointerdown, move |_| self.touch());
+            let timer = set_interval_with_handle(
+                move || {
+                    if self.status.get_untracked() == VaultStatus::Unlocked && self.idle_too_long()
+                    {
+                        self.lock();
+                        leptos::task::spawn_local(async move {
+                            let _ = crate::vault::vault_event(false).await;
+                        });
+                    }
+                },
+                std::time::Duration::from_secs(20),
+            );
+            on_cleanup(move || {
+                keys.remove();
+                pointer.remove();
+                if let Ok(timer) = timer {
+                    timer.clear();
+                }
+            });
+        }
     }
 }
 

@@ -2,6 +2,10 @@
 //! kind, key type and version before it is stored, so a confused or malicious client cannot
 //! store something other than what later readers expect.
 
+// One argument per envelope is the wire form of `setup_vault` (the macro's generated code
+// carries them all, so the allowance has to cover the module).
+#![allow(clippy::too_many_arguments)]
+
 use leptos::prelude::*;
 
 use crate::error::AppError;
@@ -15,8 +19,10 @@ pub async fn setup_vault(
     recovery_wrap: String,
     admin_public_key: String,
     admin_wrapped_private_key: String,
+    login_key: String,
 ) -> Result<(), AppError> {
     server::setup(server::Input {
+        login_key,
         inbox_public_key,
         wrapped_inbox_private_key,
         wrapped_blind_index_key,
@@ -32,8 +38,8 @@ pub async fn setup_vault(
 #[cfg(feature = "ssr")]
 mod server {
     use crypto::{
-        InboxPublicKey, KeyType, KeyWrapEnvelope, MemberPublicKey, PasswordWrapEnvelope,
-        RecoveryWrapEnvelope,
+        InboxPublicKey, KdfParams, KeyType, KeyWrapEnvelope, LoginKey, LoginVerifier,
+        MemberPublicKey, PasswordWrapEnvelope, RecoveryWrapEnvelope,
     };
     use domain::Capability;
     use leptos::prelude::use_context;
@@ -42,6 +48,9 @@ mod server {
     use crate::error::AppError;
 
     pub struct Input {
+        /// Proves the wraps were made from the member's real password: a mistyped password
+        /// would otherwise wrap the master key under a key nobody can derive again.
+        pub login_key: String,
         pub inbox_public_key: String,
         pub wrapped_inbox_private_key: String,
         pub wrapped_blind_index_key: String,
@@ -62,6 +71,48 @@ mod server {
             Ok(())
         } else {
             Err(invalid(what))
+        }
+    }
+
+    /// The login key must match the stored hash, and the password wraps must use the member's
+    /// stored Argon2id parameters (else unlocking would fail for ever).
+    async fn check_password(
+        pool: &db::PgPool,
+        email: &str,
+        login_key: &str,
+        wraps: &[&PasswordWrapEnvelope],
+    ) -> Result<(), AppError> {
+        let wrong = || AppError::Validation("the password does not match this account".to_owned());
+        let email = domain::Email::parse(email).map_err(|_| AppError::Internal)?;
+        let mut conn = pool
+            .acquire()
+            .await
+            .map_err(|e| AppError::from(db::DbError::from(e)))?;
+        let record = db::staff::login_record(&mut conn, &email)
+            .await?
+            .ok_or(AppError::Unauthorized)?;
+        drop(conn);
+        let stored = record
+            .kdf_salt
+            .and_then(|salt| <[u8; 16]>::try_from(salt).ok())
+            .zip(record.kdf_memory_kib.and_then(|m| u32::try_from(m).ok()))
+            .zip(record.kdf_iterations.and_then(|t| u32::try_from(t).ok()))
+            .and_then(|((salt, m), t)| KdfParams::new(m, t, 1, salt).ok())
+            .ok_or_else(wrong)?;
+        if wraps.iter().any(|w| w.kdf_params().ok() != Some(stored)) {
+            return Err(AppError::Validation(
+                "the wraps do not use this account's key-derivation parameters".to_owned(),
+            ));
+        }
+        let key = LoginKey::from_text(login_key).map_err(|_| wrong())?;
+        let verifier = LoginVerifier::from_stored(record.password_hash.ok_or_else(wrong)?);
+        let ok = tokio::task::spawn_blocking(move || verifier.verify(&key))
+            .await
+            .map_err(|_| AppError::Internal)?;
+        if ok.map_err(|_| AppError::Internal)? {
+            Ok(())
+        } else {
+            Err(wrong())
         }
     }
 
@@ -103,6 +154,13 @@ mod server {
         )?;
 
         let pool = use_context::<db::PgPool>().ok_or(AppError::Internal)?;
+        check_password(
+            &pool,
+            &staff.email,
+            &input.login_key,
+            &[&pmk_wrap, &member_wrap],
+        )
+        .await?;
         let mut tx = pool
             .begin()
             .await

@@ -56,7 +56,7 @@ const MATRIX: &[Row] = &[
     // Only an ADMIN gets past authorisation (and then fails validation of the dummy payload).
     Row {
         path: "/api/setup_vault",
-        form: "inbox_public_key=x&wrapped_inbox_private_key=x&wrapped_blind_index_key=x&admin_password_wrap=x&recovery_wrap=x&admin_public_key=x&admin_wrapped_private_key=x",
+        form: "inbox_public_key=x&wrapped_inbox_private_key=x&wrapped_blind_index_key=x&admin_password_wrap=x&recovery_wrap=x&admin_public_key=x&admin_wrapped_private_key=x&login_key=x",
         expected: [400, 403, 403, 401],
     },
     Row { path: "/api/sign_out", form: "", expected: [200, 200, 200, 200] },

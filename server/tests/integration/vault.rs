@@ -65,6 +65,7 @@ async fn the_vault_is_set_up_once_and_opens_only_with_the_password(pool: PgPool)
                 .wrap_with_password(keys.wrap_key(), practice, user)
                 .to_text(),
         ),
+        ("login_key", login_key.clone()),
     ];
     let body = |fields: &[(&str, String)]| {
         fields
@@ -81,6 +82,22 @@ async fn the_vault_is_set_up_once_and_opens_only_with_the_password(pool: PgPool)
         router(pool.clone()),
         "/api/setup_vault",
         &body(&swapped),
+        Some(&cookie),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{}", refused.body);
+
+    // A wrong password (login key) is refused: the wraps would open with nobody's password.
+    let mut mistyped = fields.clone();
+    mistyped[7].1 = crypto::PasswordKeys::derive("vertippt", &params)
+        .expect("derive")
+        .login_key()
+        .to_text()
+        .to_string();
+    let refused = post_form(
+        router(pool.clone()),
+        "/api/setup_vault",
+        &body(&mistyped),
         Some(&cookie),
     )
     .await;
@@ -163,7 +180,7 @@ async fn the_vault_is_set_up_once_and_opens_only_with_the_password(pool: PgPool)
 async fn only_an_admin_sets_up_the_vault(pool: PgPool) {
     for role in ["ARZT", "EMPFANG"] {
         let cookie = signed_in(&pool, role).await;
-        let answer = post_form(router(pool.clone()), "/api/setup_vault", "inbox_public_key=x&wrapped_inbox_private_key=x&wrapped_blind_index_key=x&admin_password_wrap=x&recovery_wrap=x&admin_public_key=x&admin_wrapped_private_key=x", Some(&cookie)).await;
+        let answer = post_form(router(pool.clone()), "/api/setup_vault", "inbox_public_key=x&wrapped_inbox_private_key=x&wrapped_blind_index_key=x&admin_password_wrap=x&recovery_wrap=x&admin_public_key=x&admin_wrapped_private_key=x&login_key=x", Some(&cookie)).await;
         assert_eq!(
             answer.status,
             StatusCode::FORBIDDEN,
