@@ -20,7 +20,8 @@ pub fn RegisterPage() -> impl IntoView {
     let repeated = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<&'static str>);
     let vault = use_vault();
-    vault.lock();
+    // A fresh sign-in drops whatever vault was open in this tab (browser only).
+    Effect::new(move |_| vault.lock());
     let attempt = Action::new_local(
         move |(practice, email, password): &(String, String, String)| {
             let (practice, email, password) = (practice.clone(), email.clone(), password.clone());

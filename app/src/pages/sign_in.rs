@@ -17,7 +17,8 @@ pub fn SignInPage() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let vault = use_vault();
-    vault.lock();
+    // A fresh sign-in drops whatever vault was open in this tab (browser only).
+    Effect::new(move |_| vault.lock());
     let attempt = Action::new_local(move |(email, password): &(String, String)| {
         let (email, password) = (email.clone(), password.clone());
         async move {

@@ -32,8 +32,6 @@ pub fn StaffArea() -> impl IntoView {
                 if let Ok(Some(profile)) = answer {
                     view! { <StaffShell profile/> }.into_any()
                 } else {
-                    // Signed out (or the session ended): no keys may stay open in this tab.
-                    use_vault().lock();
                     view! { <SignInRequired/> }.into_any()
                 }
             })}
@@ -95,6 +93,10 @@ pub fn StaffHome() -> impl IntoView {
 
 #[component]
 fn SignInRequired() -> impl IntoView {
+    // Signed out (or the session ended): no keys may stay open in this tab. An effect, so it
+    // runs in the browser only (the vault's keys never exist on the server).
+    let vault = use_vault();
+    Effect::new(move |_| vault.lock());
     view! {
         <NoticePage
             title=|m| m.staff_title
