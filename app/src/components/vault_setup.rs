@@ -103,7 +103,7 @@ pub fn VaultSetup(profile: StaffProfile) -> impl IntoView {
         }
     });
 
-    let finish = finish_action(vault, draft, wrap_key, printable);
+    let finish = finish_action(vault, draft, wrap_key, printable, needs_password);
 
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -137,7 +137,11 @@ pub fn VaultSetup(profile: StaffProfile) -> impl IntoView {
                             </label>
                         </Show>
                         <p class="form-error" role="alert">
-                            {move || matches!(start.value().get(), Some(Err(()))).then(|| i18n.t().vault_unlock_wrong)}
+                            {move || {
+                                let failed = matches!(start.value().get(), Some(Err(())))
+                                    || matches!(finish.value().get(), Some(Err(())));
+                                failed.then(|| i18n.t().vault_unlock_wrong)
+                            }}
                         </p>
                         <button class="button" type="submit" disabled=start.pending()>{move || i18n.t().setup_start}</button>
                     </form>
@@ -168,6 +172,7 @@ fn finish_action(
     draft: StoredValue<Option<Draft>, LocalStorage>,
     wrap_key: StoredValue<Option<UnlockKeys>, LocalStorage>,
     printable: RwSignal<Option<String>>,
+    typed_password: bool,
 ) -> Action<(), Result<(), ()>> {
     Action::new_local(move |(): &()| async move {
         let Some(keys) = wrap_key.try_update_value(Option::take).flatten() else {
@@ -181,6 +186,12 @@ fn finish_action(
                 vault.install(open);
                 printable.set(None);
                 Ok(())
+            }
+            // A typed password the server refused must be typed again: start over (the code
+            // was never stored, so a new one is made). Keys from sign-in were right: retry.
+            Err(_) if typed_password => {
+                printable.set(None);
+                Err(())
             }
             Err(d) => {
                 draft.set_value(Some(d));
