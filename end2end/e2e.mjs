@@ -122,7 +122,7 @@ await check('the patient page is usable on a small phone', async () => {
   await context.close();
 });
 
-await check('a practice registers, sets up its vault, locks and unlocks it, signs out and in again', async () => {
+await check('a practice registers, sets up its vault, reloads, unlocks and locks it, signs out and in again', async () => {
   const { context, page, problems } = await freshPage();
   const email = `inhaberin-${Date.now()}@praxis.example`;
   const password = 'Sonnenschein über der Praxis';
@@ -158,8 +158,9 @@ await check('a practice registers, sets up its vault, locks and unlocks it, sign
   await page.getByText('Tresor geöffnet').waitFor({ timeout: 60_000 });
   assert(!sent.some((body) => body.includes(code.slice(0, 11))), 'the recovery code never leaves the browser');
 
-  // Lock and unlock with the password.
-  await page.getByRole('button', { name: 'Tresor sperren' }).click();
+  // A reload (server-rendered staff area) forgets the keys; the password opens the vault again.
+  await page.reload();
+  await page.waitForSelector('html[data-hydrated="true"]');
   await page.getByText('Tresor gesperrt').waitFor();
   await page.getByRole('heading', { name: 'Tresor öffnen' }).waitFor();
   await page.getByLabel('Passwort').fill('nicht das Passwort');
@@ -168,6 +169,8 @@ await check('a practice registers, sets up its vault, locks and unlocks it, sign
   await page.getByLabel('Passwort').fill(password);
   await page.getByRole('button', { name: 'Öffnen' }).click();
   await page.getByText('Tresor geöffnet').waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Tresor sperren' }).click();
+  await page.getByText('Tresor gesperrt').waitFor();
   const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
   assert(storage === '{}{}', `nothing in web storage: ${storage}`);
   const cookies = await context.cookies();

@@ -109,7 +109,9 @@ async fn yield_to_browser() {
             }
         }
     });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    // The browser is single-threaded; the wrapper only lets this future be `Send`, as Leptos'
+    // actions require (they are also created, never run, on the multi-threaded server).
+    let _ = send_wrapper::SendWrapper::new(wasm_bindgen_futures::JsFuture::from(promise)).await;
 }
 
 /// On the server nothing is painted; the derivation never runs there anyway.

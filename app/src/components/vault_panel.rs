@@ -14,6 +14,8 @@ use crate::vault::{use_vault, vault_event, vault_material, VaultStatus};
 pub fn VaultPanel(profile: StaffProfile) -> impl IntoView {
     let i18n = use_i18n();
     let vault = use_vault();
+    // Browser only (the staff shell mounts this panel after hydration): the keys and the
+    // envelopes they open never exist on the server.
     let material = LocalResource::new(vault_material);
 
     // Decide the state once the envelopes (or their absence) arrive.
@@ -28,7 +30,7 @@ pub fn VaultPanel(profile: StaffProfile) -> impl IntoView {
                     leptos::task::spawn_local(async move {
                         let _ = vault_event(true).await;
                     });
-                } else if vault.status() != VaultStatus::Unlocked {
+                } else if vault.status_untracked() != VaultStatus::Unlocked {
                     vault.set_status(VaultStatus::Locked);
                 }
             }
@@ -42,7 +44,7 @@ pub fn VaultPanel(profile: StaffProfile) -> impl IntoView {
     });
 
     let email = profile.email.clone();
-    let unlock = Action::new_local(move |password: &String| {
+    let unlock = Action::new(move |password: &String| {
         let (email, password) = (email.clone(), password.clone());
         async move {
             let keys = vault_wrap_key(email, password).await.map_err(|_| ())?;

@@ -75,18 +75,18 @@ impl Draft {
 pub fn VaultSetup(profile: StaffProfile) -> impl IntoView {
     let i18n = use_i18n();
     let vault = use_vault();
-    let draft = StoredValue::new_local(None::<Draft>);
+    let draft = StoredValue::new(None::<Draft>);
     let printable = RwSignal::new(None::<String>);
     let confirmation = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<&'static str>);
     // The key from sign-in; after a reload the password is asked for again.
-    let wrap_key = StoredValue::new_local(vault.take_keys());
+    let wrap_key = StoredValue::new(vault.take_keys());
     let needs_password = wrap_key.with_value(Option::is_none);
     let ids = uuid_bytes(&profile.practice_id).zip(uuid_bytes(&profile.user_id));
     let email = profile.email.clone();
 
-    let start = Action::new_local(move |password: &String| {
+    let start = Action::new(move |password: &String| {
         let (email, password) = (email.clone(), password.clone());
         async move {
             let (practice, user) = ids
@@ -169,12 +169,12 @@ pub fn VaultSetup(profile: StaffProfile) -> impl IntoView {
 /// Stores the envelopes; on failure everything stays in place for another try.
 fn finish_action(
     vault: crate::vault::Vault,
-    draft: StoredValue<Option<Draft>, LocalStorage>,
-    wrap_key: StoredValue<Option<UnlockKeys>, LocalStorage>,
+    draft: StoredValue<Option<Draft>>,
+    wrap_key: StoredValue<Option<UnlockKeys>>,
     printable: RwSignal<Option<String>>,
     typed_password: bool,
 ) -> Action<(), Result<(), ()>> {
-    Action::new_local(move |(): &()| async move {
+    Action::new(move |(): &()| async move {
         let Some(keys) = wrap_key.try_update_value(Option::take).flatten() else {
             return Err(());
         };

@@ -22,7 +22,7 @@ pub fn RegisterPage() -> impl IntoView {
     let vault = use_vault();
     // A fresh sign-in drops whatever vault was open in this tab (browser only).
     Effect::new(move |_| vault.lock());
-    let attempt = Action::new_local(
+    let attempt = Action::new(
         move |(practice, email, password): &(String, String, String)| {
             let (practice, email, password) = (practice.clone(), email.clone(), password.clone());
             async move {

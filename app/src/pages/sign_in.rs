@@ -19,7 +19,7 @@ pub fn SignInPage() -> impl IntoView {
     let vault = use_vault();
     // A fresh sign-in drops whatever vault was open in this tab (browser only).
     Effect::new(move |_| vault.lock());
-    let attempt = Action::new_local(move |(email, password): &(String, String)| {
+    let attempt = Action::new(move |(email, password): &(String, String)| {
         let (email, password) = (email.clone(), password.clone());
         async move {
             let (profile, keys) = sign_in_with_password(email, password).await?;

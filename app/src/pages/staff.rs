@@ -10,7 +10,7 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::auth::{sign_out, whoami, StaffProfile};
-use crate::components::{NoticePage, VaultBadge, VaultPanel};
+use crate::components::{use_hydrated, NoticePage, VaultBadge, VaultPanel};
 use crate::i18n::{head_text, use_i18n, Messages};
 use crate::vault::use_vault;
 
@@ -43,6 +43,8 @@ pub fn StaffArea() -> impl IntoView {
 fn StaffShell(profile: StaffProfile) -> impl IntoView {
     let i18n = use_i18n();
     let vault = use_vault();
+    let hydrated = use_hydrated();
+    let panel_profile = profile.clone();
     let leave = Action::new(move |(): &()| {
         // Signing out locks (wipes) the vault in this browser first.
         vault.lock();
@@ -73,7 +75,11 @@ fn StaffShell(profile: StaffProfile) -> impl IntoView {
             </button>
         </header>
         <main id="main" class="staff-main">
-            <VaultPanel profile=profile.clone()/>
+            // Mounted only once the app runs in the browser: the vault's keys, resources and
+            // actions must never be created while the page is rendered on the server.
+            <Show when=move || hydrated.get()>
+                <VaultPanel profile=panel_profile.clone()/>
+            </Show>
             <Outlet/>
         </main>
     }

@@ -40,9 +40,11 @@ pub struct OpenKeys {
 #[derive(Clone, Copy)]
 pub struct Vault {
     status: RwSignal<VaultStatus>,
-    keys: StoredValue<Option<OpenKeys>, LocalStorage>,
+    keys: StoredValue<Option<OpenKeys>>,
     /// The keys derived at sign-in, kept only until the vault is opened (or set up) with them.
-    pending: StoredValue<Option<UnlockKeys>, LocalStorage>,
+    /// Sync storage on purpose: the app (and this context) is also built on the server, where
+    /// thread-local values dropped on another worker thread abort the streamed page.
+    pending: StoredValue<Option<UnlockKeys>>,
     last_activity: StoredValue<f64>,
 }
 
@@ -51,8 +53,16 @@ impl Vault {
         self.status.get()
     }
 
+    pub fn status_untracked(self) -> VaultStatus {
+        self.status.get_untracked()
+    }
+
+    /// Sets the status; setting the same status again notifies nobody (an effect that reads
+    /// and sets it must not wake itself up for ever).
     pub fn set_status(self, status: VaultStatus) {
-        self.status.set(status);
+        if self.status.get_untracked() != status {
+            self.status.set(status);
+        }
     }
 
     /// Keeps the keys from sign-in for the moment the vault material arrives.
@@ -156,8 +166,8 @@ impl Vault {
 pub fn provide_vault() -> Vault {
     let vault = Vault {
         status: RwSignal::new(VaultStatus::Unknown),
-        keys: StoredValue::new_local(None),
-        pending: StoredValue::new_local(None),
+        keys: StoredValue::new(None),
+        pending: StoredValue::new(None),
         last_activity: StoredValue::new(0.0),
     };
     provide_context(vault);

@@ -89,3 +89,21 @@ async fn signing_out_ends_the_session_and_clears_the_cookie(pool: PgPool) {
         .expect("count");
     assert_eq!(sessions, 0);
 }
+
+/// Regression: the signed-in staff area, rendered on the server (a reload), must complete.
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn the_signed_in_staff_area_renders_on_the_server(pool: PgPool) {
+    let cookie = signed_in(&pool, "ARZT").await;
+    let answer = tokio::time::timeout(
+        Duration::from_secs(10),
+        get(router(pool), "/app", &[("cookie", &cookie)]),
+    )
+    .await
+    .expect("the page finished rendering");
+    assert_eq!(answer.status, StatusCode::OK);
+    assert!(
+        answer.body.contains("Willkommen im Praxisbereich"),
+        "{}",
+        answer.body
+    );
+}
