@@ -40,6 +40,22 @@ impl FromServerFnError for AppError {
 }
 
 #[cfg(feature = "ssr")]
+impl From<db::SqlxError> for AppError {
+    fn from(error: db::SqlxError) -> Self {
+        db::DbError::from(error).into()
+    }
+}
+
+/// The database pool the server put into this request's context.
+#[cfg(feature = "ssr")]
+pub fn db_pool() -> Result<db::PgPool, AppError> {
+    leptos::prelude::use_context::<db::PgPool>().ok_or_else(|| {
+        tracing::error!("no database pool in the server function context");
+        AppError::Internal
+    })
+}
+
+#[cfg(feature = "ssr")]
 impl From<db::DbError> for AppError {
     fn from(error: db::DbError) -> Self {
         tracing::error!(%error, "database error in a server function");

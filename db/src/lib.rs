@@ -24,4 +24,5 @@ pub use pool::{connect, PoolSettings};
 /// `make migrate` runs it on demand; `#[sqlx::test(migrator = "db::MIGRATOR")]` uses it per test.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
 
+pub use sqlx::Error as SqlxError;
 pub use sqlx::PgPool;

@@ -26,10 +26,7 @@ pub const REGISTER: Limit = Limit {
 /// request whose network is unknown shares one bucket with all such requests (fail closed).
 pub async fn check(pool: &db::PgPool, action: &str, limit: Limit) -> Result<(), AppError> {
     let network = client_network().unwrap_or_else(|| "unknown".to_owned());
-    let mut conn = pool
-        .acquire()
-        .await
-        .map_err(|e| AppError::from(db::DbError::from(e)))?;
+    let mut conn = pool.acquire().await?;
     match db::rate_limit::hit(&mut conn, &format!("{action}:net:{network}"), limit).await? {
         None => Ok(()),
         Some(retry_after_secs) => {

@@ -26,14 +26,9 @@ pub async fn register_practice(
 mod server {
     use crypto::{KdfParams, LoginKey, LoginVerifier};
     use domain::{Email, PracticeName};
-    use leptos::prelude::use_context;
 
     use crate::auth::client_network;
     use crate::error::AppError;
-
-    fn db_error(error: impl Into<db::DbError>) -> AppError {
-        AppError::from(error.into())
-    }
 
     pub async fn register(
         name: &str,
@@ -54,7 +49,7 @@ mod server {
         }
         let login_key =
             LoginKey::from_text(login_key).map_err(|e| AppError::Validation(e.to_string()))?;
-        let pool = use_context::<db::PgPool>().ok_or(AppError::Internal)?;
+        let pool = crate::error::db_pool()?;
         // Before the expensive hash: refused requests cost the server nothing.
         crate::auth::rate_limits::check(&pool, "register", crate::auth::rate_limits::REGISTER)
             .await?;
@@ -73,11 +68,11 @@ mod server {
             kdf_iterations: to_i32(params.iterations())?,
             locale: "de",
         };
-        let mut tx = pool.begin().await.map_err(db_error)?;
+        let mut tx = pool.begin().await?;
         let network = client_network();
         match db::practice::register(&mut tx, &name, &admin, network.as_deref()).await {
             Ok(_) => {
-                tx.commit().await.map_err(db_error)?;
+                tx.commit().await?;
                 Ok(())
             }
             Err(db::practice::RegisterError::EmailTaken) => Err(AppError::Conflict(

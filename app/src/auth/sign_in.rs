@@ -44,18 +44,11 @@ mod server {
         Email::parse(input).map_err(|e| AppError::Validation(e.to_string()))
     }
 
-    fn pool() -> Result<db::PgPool, AppError> {
-        use_context::<db::PgPool>().ok_or(AppError::Internal)
-    }
-
     pub async fn parameters(input: &str) -> Result<String, AppError> {
         let email = email(input)?;
-        let pool = pool()?;
+        let pool = crate::error::db_pool()?;
         rate_limits::check(&pool, "sign_in_parameters", rate_limits::SIGN_IN_PARAMETERS).await?;
-        let mut conn = pool
-            .acquire()
-            .await
-            .map_err(|e| AppError::from(db::DbError::from(e)))?;
+        let mut conn = pool.acquire().await?;
         let record = db::staff::login_record(&mut conn, &email).await?;
         let real = record.and_then(|r| {
             let salt: [u8; 16] = r.kdf_salt?.try_into().ok()?;
@@ -99,14 +92,11 @@ mod server {
         let email = email(email_input)?;
         let login_key =
             LoginKey::from_text(login_key).map_err(|_| AppError::Validation(WRONG.to_owned()))?;
-        let pool = pool()?;
+        let pool = crate::error::db_pool()?;
         rate_limits::check(&pool, "sign_in", rate_limits::SIGN_IN).await?;
         // Read on a short-lived connection: none is held during the slow Argon2 check.
         let record = {
-            let mut conn = pool
-                .acquire()
-                .await
-                .map_err(|e| AppError::from(db::DbError::from(e)))?;
+            let mut conn = pool.acquire().await?;
             db::staff::login_record(&mut conn, &email).await?
         };
         if let Some(locked) = record
@@ -126,10 +116,7 @@ mod server {
         let Some(record) = record else {
             return Err(AppError::Validation(WRONG.to_owned()));
         };
-        let mut tx = pool
-            .begin()
-            .await
-            .map_err(|e| AppError::from(db::DbError::from(e)))?;
+        let mut tx = pool.begin().await?;
         let network = client_network();
         let audit = |action| db::audit::NewAuditEntry {
             practice_id: record.practice_id,
@@ -146,9 +133,7 @@ mod server {
             if locked > 0 {
                 db::audit::append(&mut tx, &audit(AuditAction::AccountLockedOut)).await?;
             }
-            tx.commit()
-                .await
-                .map_err(|e| AppError::from(db::DbError::from(e)))?;
+            tx.commit().await?;
             return Err(if locked > 0 {
                 AppError::RateLimited {
                     retry_after_secs: locked.unsigned_abs(),
@@ -170,9 +155,7 @@ mod server {
         )
         .await?;
         db::audit::append(&mut tx, &audit(AuditAction::LoginSucceeded)).await?;
-        tx.commit()
-            .await
-            .map_err(|e| AppError::from(db::DbError::from(e)))?;
+        tx.commit().await?;
 
         let cookie = expect_context::<SessionCookie>().set(token.to_text().as_str());
         if let (Some(response), Ok(value)) = (

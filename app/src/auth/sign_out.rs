@@ -9,11 +9,8 @@ pub async fn sign_out() -> Result<(), AppError> {
     let Some(staff) = crate::auth::current() else {
         return Ok(());
     };
-    let pool = use_context::<db::PgPool>().ok_or(AppError::Internal)?;
-    let mut conn = pool
-        .acquire()
-        .await
-        .map_err(|e| AppError::from(db::DbError::from(e)))?;
+    let pool = crate::error::db_pool()?;
+    let mut conn = pool.acquire().await?;
     db::session::end(&mut conn, &staff.session_hash).await?;
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         if let Some(clear) = use_context::<crate::auth::SessionCookie>().map(|c| c.clear()) {

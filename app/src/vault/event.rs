@@ -20,14 +20,10 @@ mod server {
     use crate::auth::{client_network, current, SessionCookie};
     use crate::error::AppError;
 
-    fn db_error(error: impl Into<db::DbError>) -> AppError {
-        AppError::from(error.into())
-    }
-
     pub async fn record(unlocked: bool) -> Result<(), AppError> {
         let staff = current().ok_or(AppError::Unauthorized)?;
-        let pool = use_context::<db::PgPool>().ok_or(AppError::Internal)?;
-        let mut tx = pool.begin().await.map_err(db_error)?;
+        let pool = crate::error::db_pool()?;
+        let mut tx = pool.begin().await?;
         let network = client_network();
         let action = if unlocked {
             AuditAction::VaultUnlocked
@@ -60,7 +56,7 @@ mod server {
                 return Err(AppError::Unauthorized);
             }
         }
-        tx.commit().await.map_err(db_error)?;
+        tx.commit().await?;
         if let (Some(token), Some(response)) =
             (new_token, use_context::<leptos_axum::ResponseOptions>())
         {

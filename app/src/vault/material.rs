@@ -28,18 +28,13 @@ pub async fn vault_material() -> Result<Option<VaultMaterialDto>, AppError> {
 mod server {
     use std::fmt::Write as _;
 
-    use leptos::prelude::use_context;
-
     use super::VaultMaterialDto;
     use crate::error::AppError;
 
     pub async fn material() -> Result<Option<VaultMaterialDto>, AppError> {
         let staff = crate::auth::current().ok_or(AppError::Unauthorized)?;
-        let pool = use_context::<db::PgPool>().ok_or(AppError::Internal)?;
-        let mut conn = pool
-            .acquire()
-            .await
-            .map_err(|e| AppError::from(db::DbError::from(e)))?;
+        let pool = crate::error::db_pool()?;
+        let mut conn = pool.acquire().await?;
         let material = db::vault::material_for(&mut conn, staff.practice_id, staff.user_id).await?;
         Ok(material.map(|m| VaultMaterialDto {
             practice_id: staff.practice_id.to_string(),

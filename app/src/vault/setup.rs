@@ -42,7 +42,6 @@ mod server {
         MemberPublicKey, PasswordWrapEnvelope, RecoveryWrapEnvelope,
     };
     use domain::Capability;
-    use leptos::prelude::use_context;
 
     use crate::auth::{client_network, require};
     use crate::error::AppError;
@@ -84,10 +83,7 @@ mod server {
     ) -> Result<(), AppError> {
         let wrong = || AppError::Validation("the password does not match this account".to_owned());
         let email = domain::Email::parse(email).map_err(|_| AppError::Internal)?;
-        let mut conn = pool
-            .acquire()
-            .await
-            .map_err(|e| AppError::from(db::DbError::from(e)))?;
+        let mut conn = pool.acquire().await?;
         let record = db::staff::login_record(&mut conn, &email)
             .await?
             .ok_or(AppError::Unauthorized)?;
@@ -153,7 +149,7 @@ mod server {
             "member key wrap",
         )?;
 
-        let pool = use_context::<db::PgPool>().ok_or(AppError::Internal)?;
+        let pool = crate::error::db_pool()?;
         check_password(
             &pool,
             &staff.email,
@@ -161,10 +157,7 @@ mod server {
             &[&pmk_wrap, &member_wrap],
         )
         .await?;
-        let mut tx = pool
-            .begin()
-            .await
-            .map_err(|e| AppError::from(db::DbError::from(e)))?;
+        let mut tx = pool.begin().await?;
         let network = client_network();
         let vault = db::vault::NewVault {
             inbox_public_key: inbox.as_raw(),
@@ -184,10 +177,7 @@ mod server {
         )
         .await
         {
-            Ok(()) => tx
-                .commit()
-                .await
-                .map_err(|e| AppError::from(db::DbError::from(e))),
+            Ok(()) => tx.commit().await.map_err(AppError::from),
             Err(db::vault::VaultError::AlreadySetUp) => Err(AppError::Conflict(
                 "Der Tresor dieser Praxis ist bereits eingerichtet.".to_owned(),
             )),

@@ -4,27 +4,7 @@
 //! The test refuses to pass while a registered server function is missing from the table, so
 //! a new server function cannot ship without deciding who may call it.
 
-use axum::body::Body;
-use axum::Router;
-use http::Request;
-use leptos::config::LeptosOptions;
-use sqlx::PgPool;
-use tower::ServiceExt as _;
-
-use server::{build_router, AppState, Settings};
-
-const ORIGIN: &str = "http://127.0.0.1:3000";
-
-fn router(pool: PgPool) -> Router {
-    let settings =
-        Settings::from_env(|key| (key == "DATABASE_URL").then(|| "postgres://unused".to_owned()))
-            .expect("settings");
-    let options = LeptosOptions::builder()
-        .output_name("derma_consent")
-        .site_root("target/site")
-        .build();
-    build_router(AppState::new(options, pool, settings))
-}
+use crate::support::*;
 
 /// Who calls.
 #[derive(Debug, Clone, Copy)]
@@ -62,53 +42,21 @@ const MATRIX: &[Row] = &[
     Row { path: "/api/sign_out", form: "", expected: [200, 200, 200, 200] },
 ];
 
-async fn cookie_for(pool: &PgPool, role: &str) -> String {
-    let practice_id: uuid::Uuid =
-        sqlx::query_scalar("insert into practice (name) values ('Praxis') returning id")
-            .fetch_one(pool)
-            .await
-            .expect("practice");
-    let user_id: uuid::Uuid =
-        sqlx::query_scalar("insert into \"user\" (practice_id, email, role) values ($1, $2, $3::user_role) returning id")
-            .bind(practice_id)
-            .bind(format!("{}@praxis.example", uuid::Uuid::new_v4()))
-            .bind(role)
-            .fetch_one(pool)
-            .await
-            .expect("user");
-    let token = crypto::Token::generate();
-    let mut conn = pool.acquire().await.expect("connection");
-    db::session::create(
-        &mut conn,
-        token.hash().as_bytes(),
-        practice_id,
-        user_id,
-        None,
-        db::session::SessionPolicy::default(),
-    )
-    .await
-    .expect("session");
-    format!("dc_session={}", token.to_text().as_str())
-}
-
 async fn call(pool: &PgPool, caller: Caller, row: &Row) -> u16 {
-    let mut request = Request::post(row.path)
-        .header("content-type", "application/x-www-form-urlencoded")
-        .header("origin", ORIGIN);
     let role = match caller {
         Caller::Admin => Some("ADMIN"),
         Caller::Arzt => Some("ARZT"),
         Caller::Empfang => Some("EMPFANG"),
         Caller::SignedOut => None,
     };
-    if let Some(role) = role {
-        request = request.header("cookie", cookie_for(pool, role).await);
-    }
-    let response = router(pool.clone())
-        .oneshot(request.body(Body::from(row.form)).expect("request"))
+    let cookie = match role {
+        Some(role) => Some(signed_in(pool, role).await),
+        None => None,
+    };
+    post_form(router(pool.clone()), row.path, row.form, cookie.as_deref())
         .await
-        .expect("response");
-    response.status().as_u16()
+        .status
+        .as_u16()
 }
 
 #[sqlx::test(migrator = "db::MIGRATOR")]

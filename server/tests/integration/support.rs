@@ -31,15 +31,9 @@ pub(crate) struct Answer {
     pub(crate) body: String,
 }
 
-pub(crate) async fn get(router: Router, path: &str, headers: &[(&str, &str)]) -> Answer {
-    let mut request = Request::get(path);
-    for (name, value) in headers {
-        request = request.header(*name, *value);
-    }
-    let response = router
-        .oneshot(request.body(Body::empty()).expect("request"))
-        .await
-        .expect("response");
+/// Sends a request through the router and collects the whole answer.
+pub(crate) async fn send(router: Router, request: Request<Body>) -> Answer {
+    let response = router.oneshot(request).await.expect("response");
     let status = response.status();
     let headers = response.headers().clone();
     let bytes = response
@@ -53,6 +47,26 @@ pub(crate) async fn get(router: Router, path: &str, headers: &[(&str, &str)]) ->
         headers,
         body: String::from_utf8_lossy(&bytes).into_owned(),
     }
+}
+
+fn with_headers(
+    mut request: http::request::Builder,
+    headers: &[(&str, &str)],
+) -> http::request::Builder {
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    request
+}
+
+pub(crate) async fn get(router: Router, path: &str, headers: &[(&str, &str)]) -> Answer {
+    send(
+        router,
+        with_headers(Request::get(path), headers)
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await
 }
 
 pub(crate) fn header<'a>(answer: &'a Answer, name: &str) -> &'a str {
@@ -66,28 +80,14 @@ pub(crate) fn header<'a>(answer: &'a Answer, name: &str) -> &'a str {
 pub(crate) const ORIGIN: &str = "http://127.0.0.1:3000";
 
 pub(crate) async fn post(router: Router, path: &str, headers: &[(&str, &str)]) -> Answer {
-    let mut request =
-        Request::post(path).header("content-type", "application/x-www-form-urlencoded");
-    for (name, value) in headers {
-        request = request.header(*name, *value);
-    }
-    let response = router
-        .oneshot(request.body(Body::empty()).expect("request"))
-        .await
-        .expect("response");
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response
-        .into_body()
-        .collect()
-        .await
-        .expect("body")
-        .to_bytes();
-    Answer {
-        status,
-        headers,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-    }
+    let request = Request::post(path).header("content-type", "application/x-www-form-urlencoded");
+    send(
+        router,
+        with_headers(request, headers)
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await
 }
 
 /// A staff member of a new practice with a live session; returns the cookie header value.
@@ -121,35 +121,23 @@ pub(crate) async fn signed_in(pool: &PgPool, role: &str) -> String {
     format!("lang=de; dc_session={}", token.to_text().as_str())
 }
 
+/// A same-origin form post, as the app's server-function calls are.
 pub(crate) async fn post_form(
     router: Router,
     path: &str,
     form: &str,
     cookie: Option<&str>,
 ) -> Answer {
-    let mut request = Request::post(path)
-        .header("content-type", "application/x-www-form-urlencoded")
-        .header("origin", ORIGIN);
-    if let Some(cookie) = cookie {
-        request = request.header("cookie", cookie);
-    }
-    let response = router
-        .oneshot(request.body(Body::from(form.to_owned())).expect("request"))
-        .await
-        .expect("response");
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response
-        .into_body()
-        .collect()
-        .await
-        .expect("body")
-        .to_bytes();
-    Answer {
-        status,
-        headers,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-    }
+    let mut headers = vec![("origin", ORIGIN)];
+    headers.extend(cookie.map(|c| ("cookie", c)));
+    let request = Request::post(path).header("content-type", "application/x-www-form-urlencoded");
+    send(
+        router,
+        with_headers(request, &headers)
+            .body(Body::from(form.to_owned()))
+            .expect("request"),
+    )
+    .await
 }
 
 pub(crate) fn form_value(value: &str) -> String {
