@@ -1,0 +1,81 @@
+// Shared harness of the browser tests: one Debian Chromium (driven by playwright-core, no
+// browser download), a `check` runner that records results, and helpers for fresh contexts and
+// the test mail server. Suites in end2end/suites/ import from here; end2end/e2e.mjs runs them.
+
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+export const TIMEOUT = 20_000;
+/** Argon2id (64 MiB) in WASM on a busy 2-core machine: allow for it. */
+export const SLOW = 60_000;
+
+// Playwright gives every launch a fresh, temporary profile of its own.
+export const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+
+export const results = [];
+export async function check(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`  ok    ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    results.push({ name, ok: false });
+    console.log(`  FAIL  ${name}\n        ${String(error?.stack ?? error).split('\n').join('\n        ')}`);
+  }
+}
+
+export function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** A fresh context (no cookies) with console errors and CSP violations collected. */
+export async function freshPage(options = {}) {
+  const context = await browser.newContext({ locale: 'de-DE', ...options });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.setDefaultTimeout(TIMEOUT);
+  return { context, page, problems };
+}
+
+/** Console problems other than the browser's own notes about refused requests (4xx answers). */
+export function unexpected(problems) {
+  return problems.filter((p) => !p.includes('status of 4'));
+}
+
+const MAIL_DIR = process.env.MAIL_SINK_DIR;
+
+/**
+ * Waits for the newest mail to `to` in the test mail server (end2end/mail-sink.mjs) whose
+ * subject matches, and returns it as { to, from, subject, text, html }.
+ */
+export async function waitForMail(to, subject = /./, { timeout = TIMEOUT } = {}) {
+  assert(MAIL_DIR, 'MAIL_SINK_DIR is not set: run the browser tests through scripts/e2e');
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const names = (await readdir(MAIL_DIR)).filter((n) => n.endsWith('.json')).sort().reverse();
+    for (const name of names) {
+      const mail = JSON.parse(await readFile(path.join(MAIL_DIR, name), 'utf8'));
+      if (mail.to.includes(to.toLowerCase()) && subject.test(mail.subject)) return mail;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no mail to ${to} matching ${subject} within ${timeout} ms`);
+}
+
+/** The first link in a mail's text that starts with BASE_URL. */
+export function linkIn(mail) {
+  const match = mail.text.match(new RegExp(`${BASE_URL.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\S+`));
+  assert(match, `no link to ${BASE_URL} in mail: ${mail.text}`);
+  return match[0];
+}
