@@ -13,6 +13,8 @@ pub mod vault;
 
 #[cfg(feature = "ssr")]
 pub mod csp;
+#[cfg(feature = "ssr")]
+pub mod mail;
 
 pub use routes::App;
 pub use shell::shell;

@@ -1,17 +1,23 @@
 //! One page per file; the route table in `routes.rs` maps paths to them.
 
 mod consent;
+mod forgot_password;
 mod kiosk;
 mod landing;
 mod not_found;
 mod register;
+mod reset_password;
 mod sign_in;
 mod staff;
+mod verify_email;
 
 pub use consent::ConsentPage;
+pub use forgot_password::ForgotPasswordPage;
 pub use kiosk::KioskPage;
 pub use landing::LandingPage;
 pub use not_found::NotFoundPage;
 pub use register::RegisterPage;
+pub use reset_password::ResetPasswordPage;
 pub use sign_in::SignInPage;
 pub use staff::{StaffArea, StaffHome};
+pub use verify_email::VerifyEmailPage;

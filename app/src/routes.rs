@@ -11,8 +11,8 @@ use leptos_router::path;
 
 use crate::i18n::{head_lang, provide_i18n};
 use crate::pages::{
-    ConsentPage, KioskPage, LandingPage, NotFoundPage, RegisterPage, SignInPage, StaffArea,
-    StaffHome,
+    ConsentPage, ForgotPasswordPage, KioskPage, LandingPage, NotFoundPage, RegisterPage,
+    ResetPasswordPage, SignInPage, StaffArea, StaffHome, VerifyEmailPage,
 };
 use crate::vault::provide_vault;
 
@@ -32,6 +32,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=LandingPage/>
                 <Route path=path!("/login") view=SignInPage/>
                 <Route path=path!("/register") view=RegisterPage/>
+                <Route path=path!("/verify-email") view=VerifyEmailPage/>
+                <Route path=path!("/forgot-password") view=ForgotPasswordPage/>
+                <Route path=path!("/reset-password") view=ResetPasswordPage/>
                 <ParentRoute path=path!("/app") view=StaffArea>
                     <Route path=path!("") view=StaffHome/>
                 </ParentRoute>

@@ -4,11 +4,13 @@
 mod event;
 mod material;
 mod open;
+mod recovery;
 mod setup;
 
 pub use event::vault_event;
-pub use material::{vault_material, VaultMaterialDto};
+pub use material::{vault_material, VaultAccess, VaultMaterialDto};
 pub use open::{
     provide_vault, use_vault, uuid_bytes, OpenKeys, UnlockKeys, Vault, VaultStatus, AUTO_LOCK_MS,
 };
+pub use recovery::{recovery_material, restore_vault_access};
 pub use setup::setup_vault;

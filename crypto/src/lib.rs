@@ -36,6 +36,10 @@
 //! fn needs_clone<T: Clone>() {}
 //! needs_clone::<crypto::WrapKey>();
 //! ```
+//! ```compile_fail
+//! fn needs_clone<T: Clone>() {}
+//! needs_clone::<crypto::TotpSecret>();
+//! ```
 //! ```
 //! // The public halves are ordinary values.
 //! fn needs_clone<T: Clone>() {}
@@ -55,6 +59,7 @@ mod rng;
 mod secret;
 mod submission;
 mod token;
+mod totp;
 mod wrap;
 
 #[cfg(test)]
@@ -81,4 +86,8 @@ pub use password::{KdfParams, LoginKey, LoginVerifier, PasswordKeys, WrapKey};
 pub use recovery_code::{RecoveryCode, RecoveryCodeError};
 pub use submission::SubmissionContext;
 pub use token::{Token, TokenHash};
+pub use totp::{
+    TotpSealKey, TotpSecret, TwoFactorRecoveryCode, RECOVERY_CODE_BITS, TOTP_DIGITS,
+    TOTP_SECRET_LEN, TOTP_STEP_SECS,
+};
 pub use zeroize::Zeroizing;

@@ -8,12 +8,15 @@ pub mod audit;
 pub mod consent;
 mod error;
 mod health;
+pub mod outbox;
 pub mod patient;
 mod pool;
 pub mod practice;
 pub mod rate_limit;
 pub mod session;
 pub mod staff;
+pub mod token;
+pub mod two_factor;
 pub mod vault;
 
 pub use error::DbError;
@@ -25,4 +28,4 @@ pub use pool::{connect, PoolSettings};
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
 
 pub use sqlx::Error as SqlxError;
-pub use sqlx::PgPool;
+pub use sqlx::{PgConnection, PgPool};

@@ -105,3 +105,17 @@ pub async fn register(
         admin_id,
     })
 }
+
+/// The version of the practice's current master key (raised by a rotation).
+pub async fn current_pmk_version(
+    conn: &mut sqlx::PgConnection,
+    practice_id: uuid::Uuid,
+) -> Result<i32, crate::DbError> {
+    let version = sqlx::query_scalar!(
+        "select current_pmk_version from practice where id = $1",
+        practice_id
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(version)
+}

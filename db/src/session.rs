@@ -37,6 +37,10 @@ pub struct SessionOwner {
     pub role: UserRole,
     pub email: String,
     pub two_factor_verified: bool,
+    /// The member has 2FA switched on (so this session needs a code until verified).
+    pub two_factor_enabled: bool,
+    /// The practice requires 2FA of every member.
+    pub two_factor_required: bool,
 }
 
 fn seconds(duration: Duration) -> i64 {
@@ -83,8 +87,11 @@ pub async fn touch(
               and last_seen_at > now() - $2::bigint * interval '1 second'
             returning practice_id, user_id, two_factor_verified
         )
-        select live.practice_id, live.user_id, live.two_factor_verified, u.role as "role: UserRole", u.email
+        select live.practice_id, live.user_id, live.two_factor_verified, u.role as "role: UserRole", u.email,
+               u.totp_enabled_at is not null as "two_factor_enabled!",
+               coalesce(ps.require_two_factor, false) as "two_factor_required!"
         from live join "user" u on u.practice_id = live.practice_id and u.id = live.user_id
+        left join practice_settings ps on ps.practice_id = live.practice_id
         "#,
         &id_hash[..],
         seconds(policy.idle),
@@ -97,6 +104,8 @@ pub async fn touch(
         role: r.role,
         email: r.email,
         two_factor_verified: r.two_factor_verified,
+        two_factor_enabled: r.two_factor_enabled,
+        two_factor_required: r.two_factor_required,
     }))
 }
 

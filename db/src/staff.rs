@@ -24,6 +24,8 @@ pub struct LoginRecord {
     pub kdf_iterations: Option<i32>,
     /// Seconds until the account may try again; 0 when not locked.
     pub locked_for_secs: i64,
+    /// The address was confirmed (by the verification mail, an invite or a reset link).
+    pub email_verified: bool,
 }
 
 pub async fn login_record(
@@ -32,7 +34,8 @@ pub async fn login_record(
 ) -> Result<Option<LoginRecord>, DbError> {
     let row = sqlx::query!(
         r#"select practice_id, id, role as "role: UserRole", password_hash, kdf_salt, kdf_memory_kib, kdf_iterations,
-                  greatest(0, ceil(extract(epoch from locked_until - now())))::bigint as "locked_for_secs!"
+                  greatest(0, ceil(extract(epoch from locked_until - now())))::bigint as "locked_for_secs!",
+                  email_verified_at is not null as "email_verified!"
            from "user" where email = $1"#,
         email.as_str()
     )
@@ -47,6 +50,7 @@ pub async fn login_record(
         kdf_memory_kib: r.kdf_memory_kib,
         kdf_iterations: r.kdf_iterations,
         locked_for_secs: r.locked_for_secs,
+        email_verified: r.email_verified,
     }))
 }
 
@@ -143,4 +147,54 @@ pub async fn mark_email_verified(
     .execute(conn)
     .await?;
     Ok(())
+}
+
+/// A new password's server-side part and the member key pair made with it (password reset).
+#[derive(Debug, Clone)]
+pub struct NewCredentials<'a> {
+    pub login_verifier_phc: &'a str,
+    pub kdf_salt: &'a [u8; 16],
+    pub kdf_memory_kib: i32,
+    pub kdf_iterations: i32,
+    pub public_key: &'a [u8; 32],
+    pub wrapped_private_key: &'a str,
+}
+
+/// Sets new credentials after a password reset and removes the member's vault access (the old
+/// wraps need the old password; shares were sealed to the old key pair). The lockout is
+/// cleared and the address counts as confirmed (the reset link reached it). Returns the
+/// member's address for the notice mail.
+pub async fn reset_password(
+    conn: &mut PgConnection,
+    practice_id: Uuid,
+    user_id: Uuid,
+    new: &NewCredentials<'_>,
+) -> Result<String, DbError> {
+    let email = sqlx::query_scalar!(
+        r#"update "user"
+           set password_hash = $3, kdf_salt = $4, kdf_memory_kib = $5, kdf_iterations = $6,
+               public_key = $7, wrapped_private_key = $8,
+               failed_login_count = 0, last_failed_login_at = null, locked_until = null,
+               email_verified_at = coalesce(email_verified_at, now())
+           where practice_id = $1 and id = $2
+           returning email"#,
+        practice_id,
+        user_id,
+        new.login_verifier_phc,
+        &new.kdf_salt[..],
+        new.kdf_memory_kib,
+        new.kdf_iterations,
+        &new.public_key[..],
+        new.wrapped_private_key,
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    sqlx::query!(
+        "delete from key_wrap where practice_id = $1 and user_id = $2 and kind in ('PASSWORD', 'SEALED_TO_MEMBER')",
+        practice_id,
+        user_id,
+    )
+    .execute(conn)
+    .await?;
+    Ok(email)
 }

@@ -194,3 +194,67 @@ pub async fn add_member(
     .await?;
     Ok(())
 }
+
+/// The master key under the practice's recovery code, with the current master-key version.
+pub async fn recovery_wrap(
+    conn: &mut PgConnection,
+    practice_id: Uuid,
+) -> Result<Option<String>, DbError> {
+    let envelope = sqlx::query_scalar!(
+        "select w.envelope from key_wrap w join practice p on p.id = w.practice_id
+         where w.practice_id = $1 and w.kind = 'RECOVERY_CODE' and w.pmk_version = p.current_pmk_version",
+        practice_id
+    )
+    .fetch_optional(conn)
+    .await?;
+    Ok(envelope)
+}
+
+/// Gives a member (back) their own copy of the current master key, replacing an older one.
+pub async fn restore_password_wrap(
+    conn: &mut PgConnection,
+    practice_id: Uuid,
+    user_id: Uuid,
+    password_wrap: &str,
+) -> Result<(), DbError> {
+    sqlx::query!(
+        "delete from key_wrap where practice_id = $1 and user_id = $2 and kind in ('PASSWORD', 'SEALED_TO_MEMBER')",
+        practice_id,
+        user_id,
+    )
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query!(
+        "insert into key_wrap (practice_id, user_id, kind, pmk_version, envelope, created_by)
+         select $1, $2, 'PASSWORD', current_pmk_version, $3, $2 from practice where id = $1",
+        practice_id,
+        user_id,
+        password_wrap,
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The practice's current key set without any member's copy of the master key
+/// (`password_wrap` left empty), for opening with the recovery code.
+pub async fn practice_keys(
+    conn: &mut PgConnection,
+    practice_id: Uuid,
+) -> Result<Option<VaultMaterial>, DbError> {
+    let row = sqlx::query!(
+        "select k.key_version, k.inbox_public_key, k.wrapped_inbox_private_key, k.wrapped_blind_index_key
+         from practice_key k where k.practice_id = $1 and k.retired_at is null",
+        practice_id
+    )
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|r| VaultMaterial {
+        password_wrap: String::new(),
+        member_wrapped_private_key: None,
+        inbox_key_version: r.key_version,
+        inbox_public_key: r.inbox_public_key,
+        wrapped_inbox_private_key: r.wrapped_inbox_private_key,
+        wrapped_blind_index_key: r.wrapped_blind_index_key,
+    }))
+}

@@ -16,6 +16,11 @@ pub enum AuditAction {
     EmailVerified,
     TwoFactorEnabled,
     TwoFactorDisabled,
+    /// A one-time 2FA recovery code was spent (signing in or switching 2FA off).
+    TwoFactorRecoveryCodeUsed,
+    TwoFactorRecoveryCodesRenewed,
+    /// An ADMIN switched the practice-wide 2FA requirement on or off.
+    TwoFactorRequirementChanged,
     VaultCreated,
     VaultUnlocked,
     VaultLocked,
@@ -54,6 +59,9 @@ impl AuditAction {
             AuditAction::EmailVerified => "auth.email_verified",
             AuditAction::TwoFactorEnabled => "auth.two_factor_enabled",
             AuditAction::TwoFactorDisabled => "auth.two_factor_disabled",
+            AuditAction::TwoFactorRecoveryCodeUsed => "auth.two_factor_recovery_code_used",
+            AuditAction::TwoFactorRecoveryCodesRenewed => "auth.two_factor_recovery_codes_renewed",
+            AuditAction::TwoFactorRequirementChanged => "practice.two_factor_requirement_changed",
             AuditAction::VaultCreated => "vault.created",
             AuditAction::VaultUnlocked => "vault.unlocked",
             AuditAction::VaultLocked => "vault.locked",

@@ -26,6 +26,8 @@ pub enum Capability {
     ReadOwnAuditLog,
     /// Pair a tablet as a kiosk.
     PairKiosk,
+    /// One's own account: profile and two-factor sign-in.
+    ManageOwnAccount,
 }
 
 impl Capability {
@@ -40,6 +42,7 @@ impl Capability {
         Capability::ReadAuditLog,
         Capability::ReadOwnAuditLog,
         Capability::PairKiosk,
+        Capability::ManageOwnAccount,
     ];
 }
 
@@ -50,6 +53,7 @@ impl UserRole {
         use Capability as C;
         match (self, capability) {
             (UserRole::Admin, _)
+            | (UserRole::Arzt | UserRole::Empfang, C::ManageOwnAccount)
             | (
                 UserRole::Arzt,
                 C::ManageConsentLinks
@@ -95,6 +99,7 @@ mod tests {
         (C::ReadAuditLog, true, false, false),
         (C::ReadOwnAuditLog, true, true, false),
         (C::PairKiosk, true, true, true),
+        (C::ManageOwnAccount, true, true, true),
     ];
 
     #[test]

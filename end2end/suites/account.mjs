@@ -1,8 +1,9 @@
 // A practice's account: registration, vault set-up, unlock and lock, sign-out and sign-in.
 
-import { assert, BASE_URL, check, freshPage, SLOW, unexpected } from '../harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { assert, BASE_URL, check, freshPage, linkIn, SLOW, unexpected, waitForMail } from '../harness.mjs';
 
-await check('a practice registers, sets up its vault, reloads, unlocks and locks it, signs out and in again', async () => {
+await check('a practice registers, confirms its address from the mail, sets up its vault, reloads, unlocks and locks it, signs out and in again', async () => {
   const { context, page, problems } = await freshPage();
   const email = `inhaberin-${Date.now()}@praxis.example`;
   const password = 'Sonnenschein über der Praxis';
@@ -21,8 +22,25 @@ await check('a practice registers, sets up its vault, reloads, unlocks and locks
   await page.getByLabel('Passwort', { exact: true }).fill(password);
   await page.getByLabel('Passwort wiederholen').fill(password);
   await page.getByRole('button', { name: 'Praxis anlegen' }).click();
+  await page.getByRole('heading', { name: 'Bitte sehen Sie in Ihr Postfach' }).waitFor({ timeout: SLOW });
+
+  // The mail comes through real SMTP; its link carries the token in the fragment.
+  const mail = await waitForMail(email, /bestätigen/);
+  const link = linkIn(mail);
+  assert(new URL(link).pathname === '/verify-email' && new URL(link).hash.length > 40, `link: ${link}`);
+  await page.goto(link);
+  await page.getByText('Ihre E-Mail-Adresse ist bestätigt').waitFor({ timeout: SLOW });
+  assert(new URL(page.url()).hash === '', `the token is gone from the address bar: ${page.url()}`);
+  await page.getByRole('link', { name: 'Zur Anmeldung' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
+  await page.waitForSelector('html[data-hydrated="true"]');
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort').fill(password);
+  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Willkommen im Praxisbereich' }).waitFor({ timeout: SLOW });
   assert(new URL(page.url()).pathname === '/app', `at ${page.url()}`);
+  const log = await readFile(process.env.SERVER_LOG, 'utf8');
+  assert(!log.includes(new URL(link).hash.slice(1)), 'the link token is not in the server log');
   await page.getByText('Praxisinhaber/in (Admin)').waitFor();
 
   // Vault set-up: keys made in this browser, recovery code shown once and confirmed.

@@ -21,6 +21,8 @@ pub enum StartupError {
     },
     #[error("the server stopped with an error: {0}")]
     Serve(#[source] std::io::Error),
+    #[error("mail is not configured correctly: {0}")]
+    Mail(String),
     #[error("the demo seed failed: {0}")]
     Seed(String),
     #[error("unknown command {0:?}: use `server` to serve, `server migrate` to migrate or `server seed` for the demo practice")]

@@ -3,7 +3,9 @@
 
 pub mod health;
 pub mod language;
+pub mod mail;
 pub mod same_origin;
+pub mod scheduler;
 pub mod security;
 pub mod seed;
 pub mod session;

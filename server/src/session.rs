@@ -50,6 +50,8 @@ async fn resolve(state: &AppState, headers: &http::HeaderMap) -> Option<Staff> {
             role: o.role,
             email: o.email,
             two_factor_verified: o.two_factor_verified,
+            two_factor_enabled: o.two_factor_enabled,
+            two_factor_required: o.two_factor_required,
             session_hash,
         }),
         Err(error) => {

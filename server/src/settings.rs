@@ -23,6 +23,23 @@ pub struct Settings {
     /// Behind a reverse proxy we run ourselves: take the client address from the last
     /// `X-Forwarded-For` entry. Off by default, because anyone can send that header.
     pub trusted_proxy: bool,
+    pub mail: MailSettings,
+}
+
+/// Outgoing mail (verification, password reset, invites, consent links).
+#[derive(Debug, Clone)]
+pub struct MailSettings {
+    /// `DERMA_SMTP_URL`, e.g. `smtps://user:pass@mail.example.de` or
+    /// `smtp://mail.example.de:587?tls=required`. Required over https; locally, without it,
+    /// mail is written to [`MailSettings::outbox_dir`] instead of being sent.
+    pub smtp_url: Option<Redacted>,
+    /// `DERMA_MAIL_FROM`, e.g. `Derma Consent <no-reply@derma-consent.de>`.
+    pub from: String,
+    /// `DERMA_MAIL_OUTBOX_DIR`: the local development outbox (one `.eml` file per message).
+    pub outbox_dir: std::path::PathBuf,
+    /// `DERMA_MAIL_POLL_MS`: how often the queue is looked at (mail queued by this server is
+    /// sent at once; this catches mail queued by others and retries).
+    pub poll: Duration,
 }
 
 /// 32 secret bytes that never print.
@@ -52,6 +69,10 @@ pub enum LogFormat {
 pub struct Redacted(String);
 
 impl Redacted {
+    pub fn new(secret: impl Into<String>) -> Self {
+        Self(secret.into())
+    }
+
     pub fn expose(&self) -> &str {
         &self.0
     }
@@ -75,6 +96,7 @@ impl fmt::Debug for Settings {
             .field("leptos_config", &self.leptos_config)
             .field("server_secret", &self.server_secret)
             .field("trusted_proxy", &self.trusted_proxy)
+            .field("mail", &self.mail)
             .finish()
     }
 }
@@ -85,6 +107,8 @@ pub enum SettingsError {
     MissingDatabaseUrl,
     #[error("DERMA_SERVER_SECRET is required when DERMA_PUBLIC_ORIGIN is https: set 32 random bytes in base64url")]
     MissingServerSecret,
+    #[error("DERMA_SMTP_URL is required when DERMA_PUBLIC_ORIGIN is https: set the SMTP server, e.g. smtps://user:password@mail.example.de")]
+    MissingSmtpUrl,
     #[error("{key}={value:?} is not valid: {expected}")]
     Invalid {
         key: &'static str,
@@ -135,6 +159,7 @@ impl Settings {
             trusted_proxy: parse(&var, "DERMA_TRUSTED_PROXY", false, "true or false", |_| {
                 true
             })?,
+            mail: mail(&var, https)?,
         })
     }
 
@@ -192,6 +217,48 @@ fn server_secret(
             Ok(Redacted32(bytes))
         }
     }
+}
+
+fn mail(var: &impl Fn(&str) -> Option<String>, https: bool) -> Result<MailSettings, SettingsError> {
+    let set = |key| var(key).filter(|v: &String| !v.trim().is_empty());
+    let smtp_url = match set("DERMA_SMTP_URL") {
+        Some(url) if url.starts_with("smtp://") || url.starts_with("smtps://") => {
+            Some(Redacted(url.trim().to_owned()))
+        }
+        Some(_) => {
+            return Err(invalid(
+                "DERMA_SMTP_URL",
+                "***",
+                "an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.de",
+            ))
+        }
+        None if https => return Err(SettingsError::MissingSmtpUrl),
+        None => None,
+    };
+    let from = set("DERMA_MAIL_FROM").map_or_else(
+        || "Derma Consent <no-reply@derma-consent.localhost>".to_owned(),
+        |v| v.trim().to_owned(),
+    );
+    if !from.contains('@') {
+        return Err(invalid(
+            "DERMA_MAIL_FROM",
+            &from,
+            "a sender address, e.g. Derma Consent <no-reply@derma-consent.de>",
+        ));
+    }
+    Ok(MailSettings {
+        smtp_url,
+        from,
+        outbox_dir: set("DERMA_MAIL_OUTBOX_DIR")
+            .map_or_else(|| ".data/outbox".into(), |v| v.trim().into()),
+        poll: Duration::from_millis(parse(
+            var,
+            "DERMA_MAIL_POLL_MS",
+            2000,
+            "milliseconds from 50 to 60000",
+            |n: &u64| (50..=60_000).contains(n),
+        )?),
+    })
 }
 
 fn origin(var: &impl Fn(&str) -> Option<String>) -> Result<String, SettingsError> {
@@ -282,7 +349,8 @@ mod tests {
             SettingsError::MissingServerSecret
         );
         let secret = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8";
-        let s = from(&[https[0], https[1], ("DERMA_SERVER_SECRET", secret)]).expect("valid");
+        let smtp = ("DERMA_SMTP_URL", "smtps://mail.example.de");
+        let s = from(&[https[0], https[1], smtp, ("DERMA_SERVER_SECRET", secret)]).expect("valid");
         assert_eq!(s.server_secret.expose()[31], 31);
         assert!(!format!("{s:?}").contains(secret));
         let short =
@@ -295,6 +363,57 @@ mod tests {
             from(&[("DATABASE_URL", "postgres://h/db")]).is_ok(),
             "locally a random secret is made"
         );
+    }
+
+    #[test]
+    fn mail_needs_a_real_smtp_server_over_https_and_hides_its_password() {
+        let secret = (
+            "DERMA_SERVER_SECRET",
+            "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8",
+        );
+        let https = [
+            ("DATABASE_URL", "postgres://h/db"),
+            ("DERMA_PUBLIC_ORIGIN", "https://app.example.de"),
+            secret,
+        ];
+        assert_eq!(
+            from(&https).expect_err("required"),
+            SettingsError::MissingSmtpUrl
+        );
+        let url = "smtps://mailer:geheim-123@mail.example.de";
+        let s = from(&[https[0], https[1], secret, ("DERMA_SMTP_URL", url)]).expect("valid");
+        assert_eq!(s.mail.smtp_url.as_ref().map(Redacted::expose), Some(url));
+        assert!(!format!("{s:?}").contains("geheim-123"));
+        let wrong = from(&[
+            https[0],
+            https[1],
+            secret,
+            ("DERMA_SMTP_URL", "http://user:geheim-123@x"),
+        ])
+        .expect_err("not smtp");
+        assert!(
+            wrong.to_string().contains("DERMA_SMTP_URL") && !wrong.to_string().contains("geheim")
+        );
+
+        let local = from(&[("DATABASE_URL", "postgres://h/db")]).expect("local");
+        assert!(
+            local.mail.smtp_url.is_none(),
+            "locally mail goes to the outbox"
+        );
+        assert_eq!(
+            local.mail.outbox_dir,
+            std::path::PathBuf::from(".data/outbox")
+        );
+        assert!(from(&[
+            ("DATABASE_URL", "postgres://h/db"),
+            ("DERMA_MAIL_POLL_MS", "5")
+        ])
+        .is_err());
+        assert!(from(&[
+            ("DATABASE_URL", "postgres://h/db"),
+            ("DERMA_MAIL_FROM", "niemand")
+        ])
+        .is_err());
     }
 
     #[test]
@@ -312,6 +431,7 @@ mod tests {
         let s = from(&[
             ("DATABASE_URL", "postgres://h/db"),
             ("DERMA_PUBLIC_ORIGIN", "https://app.example.de/"),
+            ("DERMA_SMTP_URL", "smtp://mail.example.de?tls=required"),
             (
                 "DERMA_SERVER_SECRET",
                 "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8",

@@ -28,6 +28,8 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     pub session_cookie: SessionCookie,
     pub session_policy: db::session::SessionPolicy,
+    /// Wakes this server's mail loop when a request queued mail.
+    pub mail_wake: crate::scheduler::MailWake,
 }
 
 impl AppState {
@@ -37,6 +39,7 @@ impl AppState {
             pool,
             session_cookie: SessionCookie::for_deployment(settings.is_https()),
             session_policy: db::session::SessionPolicy::default(),
+            mail_wake: crate::scheduler::MailWake::default(),
             settings: Arc::new(settings),
         }
     }
@@ -55,10 +58,17 @@ pub fn build_router(state: AppState) -> Router {
     let pool = state.pool.clone();
     let session_cookie = state.session_cookie.clone();
     let server_secret = app::auth::ServerSecret(*state.settings.server_secret.expose());
+    let public_origin = app::mail::PublicOrigin(state.settings.public_origin.clone());
+    let mail_wake = {
+        let wake = state.mail_wake.clone();
+        app::mail::MailWake(Arc::new(move || wake.wake()))
+    };
     let context = move || {
         provide_context(pool.clone());
         provide_context(session_cookie.clone());
         provide_context(server_secret.clone());
+        provide_context(public_origin.clone());
+        provide_context(mail_wake.clone());
         app::csp::provide_request_nonce();
     };
     // Outermost first. The security headers sit outside the timeout so that even a timed-out
@@ -172,7 +182,11 @@ pub async fn serve(settings: Settings) -> Result<(), StartupError> {
         migrate_when_reachable(&pool).await?;
     }
     let addr = leptos_options.site_addr;
+    let mailer = Arc::new(crate::mail::Mailer::from_settings(&settings.mail)?);
+    let poll = settings.mail.poll;
     let state = AppState::new(leptos_options, pool.clone(), settings);
+    tracing::info!(transport = mailer.describe(), "mail delivery is running");
+    crate::scheduler::spawn(pool.clone(), mailer, state.mail_wake.clone(), poll);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|source| StartupError::Bind { addr, source })?;

@@ -1,15 +1,15 @@
 //! The browser side of signing in and registering: the password is turned into keys here, in
 //! WASM, and only the login key is sent (docs/crypto.md §9.2).
 
-use crypto::{KdfParams, PasswordKeys};
+use crypto::{KdfParams, MemberKeyPair, PasswordKeys, PracticeId, UserId};
 
 use crate::auth::{
-    register_practice, sign_in, sign_in_parameters, StaffProfile, MAX_PASSWORD_CHARS,
-    MIN_PASSWORD_CHARS,
+    register_practice, reset_password, reset_target, sign_in, sign_in_parameters, StaffProfile,
+    MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS,
 };
 use crate::error::AppError;
 use crate::i18n::Messages;
-use crate::vault::UnlockKeys;
+use crate::vault::{uuid_bytes, UnlockKeys};
 
 /// A password the product accepts, or the message saying why not.
 pub fn check_new_password(
@@ -34,7 +34,8 @@ pub fn explain(messages: &Messages, error: &AppError) -> &'static str {
     match error {
         AppError::Validation(_) | AppError::Unauthorized => messages.sign_in_wrong,
         AppError::RateLimited { .. } => messages.sign_in_locked,
-        AppError::Conflict(_) => messages.register_taken,
+        // The one conflict of signing in: the address is not confirmed yet.
+        AppError::Conflict(_) => messages.sign_in_unverified,
         AppError::Forbidden | AppError::NotFound | AppError::Internal | AppError::Transport(_) => {
             messages.error_try_again
         }
@@ -56,22 +57,44 @@ pub async fn vault_wrap_key(email: String, password: String) -> Result<UnlockKey
     Ok(unlock_keys(password_keys(&email, &password).await?))
 }
 
+/// Registers a practice; the answer is "check your mail" either way (see `register`).
 pub async fn register_with_password(
     practice_name: String,
     email: String,
     password: String,
-) -> Result<(StaffProfile, UnlockKeys), AppError> {
+) -> Result<(), AppError> {
     let params = KdfParams::generate();
-    let keys = unlock_keys(derive(&password, &params).await?);
+    let keys = derive(&password, &params).await?;
     register_practice(
         practice_name,
-        email.clone(),
+        email,
         params.to_text(),
-        keys.login_key.to_string(),
+        keys.login_key().to_text().to_string(),
     )
-    .await?;
-    let profile = sign_in(email, keys.login_key.to_string()).await?;
-    Ok((profile, keys))
+    .await
+}
+
+/// Sets a new password with a reset link's token. The old member key pair is gone with the
+/// old password, so a new one is made here; its private key is kept under the new password,
+/// and the vault has to be shared with it again.
+pub async fn reset_with_password(token: String, password: String) -> Result<(), AppError> {
+    let target = reset_target(token.clone()).await?;
+    let (practice, user) = match (uuid_bytes(&target.practice_id), uuid_bytes(&target.user_id)) {
+        (Some(p), Some(u)) => (PracticeId::from_bytes(p), UserId::from_bytes(u)),
+        _ => return Err(AppError::Internal),
+    };
+    let params = KdfParams::generate();
+    let keys = derive(&password, &params).await?;
+    let member = MemberKeyPair::generate(1);
+    let wrapped = member.wrap_with_password(keys.wrap_key(), practice, user);
+    reset_password(
+        token,
+        params.to_text(),
+        keys.login_key().to_text().to_string(),
+        member.public_key().to_text(),
+        wrapped.to_text(),
+    )
+    .await
 }
 
 fn unlock_keys(keys: PasswordKeys) -> UnlockKeys {
@@ -169,7 +192,7 @@ mod tests {
         );
         assert_eq!(
             explain(m, &AppError::Conflict("x".into())),
-            m.register_taken
+            m.sign_in_unverified
         );
         assert_eq!(explain(m, &AppError::Internal), m.error_try_again);
     }

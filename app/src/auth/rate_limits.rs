@@ -22,6 +22,27 @@ pub const REGISTER: Limit = Limit {
     window: Duration::from_hours(1),
 };
 
+pub const VERIFY_EMAIL: Limit = Limit {
+    max_hits: 30,
+    window: Duration::from_hours(1),
+};
+pub const PASSWORD_RESET: Limit = Limit {
+    max_hits: 10,
+    window: Duration::from_hours(1),
+};
+/// Redeeming mailed links (reset, invite): each guess is a 256-bit token, this only bounds load.
+pub const REDEEM_LINK: Limit = Limit {
+    max_hits: 30,
+    window: Duration::from_hours(1),
+};
+
+/// Second-factor codes (sign-in, enrolment, switching off, new recovery codes). Each account
+/// also has its own back-off; this bounds one network trying many accounts' codes.
+pub const TWO_FACTOR: Limit = Limit {
+    max_hits: 30,
+    window: Duration::from_mins(5),
+};
+
 /// Counts this request against `limit` for the client's network; refuses when over it. A
 /// request whose network is unknown shares one bucket with all such requests (fail closed).
 pub async fn check(pool: &db::PgPool, action: &str, limit: Limit) -> Result<(), AppError> {

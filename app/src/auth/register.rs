@@ -1,5 +1,9 @@
 //! Registering a practice and its first ADMIN. The browser makes fresh Argon2id parameters,
 //! derives the login key from the password and sends only that key and the parameters.
+//!
+//! The answer is the same whether or not the address already has an account ("check your
+//! mail"): a new address gets a verification link, a known one a note with sign-in and reset
+//! links. So registration cannot be used to find out who has an account.
 
 use leptos::prelude::*;
 
@@ -68,18 +72,30 @@ mod server {
             kdf_iterations: to_i32(params.iterations())?,
             locale: "de",
         };
+        let locale = crate::mail::request_locale();
         let mut tx = pool.begin().await?;
         let network = client_network();
         match db::practice::register(&mut tx, &name, &admin, network.as_deref()).await {
-            Ok(_) => {
+            Ok(registered) => {
+                let owner = db::token::TokenOwner {
+                    practice_id: registered.practice_id,
+                    user_id: registered.admin_id,
+                };
+                crate::auth::verify_email::send_link(&mut tx, owner, &email, locale).await?;
                 tx.commit().await?;
-                Ok(())
             }
-            Err(db::practice::RegisterError::EmailTaken) => Err(AppError::Conflict(
-                "Für diese E-Mail-Adresse gibt es bereits ein Konto. Bitte melden Sie sich an."
-                    .to_owned(),
-            )),
-            Err(db::practice::RegisterError::Db(error)) => Err(error.into()),
+            Err(db::practice::RegisterError::EmailTaken) => {
+                drop(tx);
+                let mut conn = pool.acquire().await?;
+                let mail = crate::mail::Mail::AccountExists {
+                    sign_in: crate::mail::link("/login", None),
+                    reset: crate::mail::link("/forgot-password", None),
+                };
+                crate::mail::queue(&mut conn, None, &email, &mail, locale).await?;
+            }
+            Err(db::practice::RegisterError::Db(error)) => return Err(error.into()),
         }
+        crate::mail::wake();
+        Ok(())
     }
 }

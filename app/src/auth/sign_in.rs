@@ -6,6 +6,8 @@
 //!    in WASM) and sends only the login key to `sign_in`.
 //! 3. The server checks it against its Argon2id hash, with the per-account back-off, and starts
 //!    a session (new id, `HttpOnly`, `SameSite=Strict`, `__Host-` over https).
+//! 4. If the member uses two-factor sign-in, that session can do nothing until a code is given
+//!    (`verify_two_factor`, `auth/two_factor/`); the answer's `stage` says so.
 
 use leptos::prelude::*;
 
@@ -34,11 +36,14 @@ mod server {
     use domain::{AuditAction, Email};
     use leptos::prelude::{expect_context, use_context};
 
-    use crate::auth::{client_network, rate_limits, ServerSecret, SessionCookie, StaffProfile};
+    use crate::auth::{
+        client_network, rate_limits, ServerSecret, SessionCookie, SessionStage, StaffProfile,
+    };
     use crate::error::AppError;
 
     /// One message for every wrong combination, so it says nothing about which part was wrong.
     const WRONG: &str = "E-Mail-Adresse oder Passwort stimmen nicht.";
+    const UNVERIFIED: &str = "Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse: Wir haben Ihnen einen Link geschickt. Kein Postfach-Eingang? Sehen Sie im Spam-Ordner nach oder melden Sie sich in einer Minute erneut an.";
 
     fn email(input: &str) -> Result<Email, AppError> {
         Email::parse(input).map_err(|e| AppError::Validation(e.to_string()))
@@ -142,7 +147,33 @@ mod server {
                 AppError::Validation(WRONG.to_owned())
             });
         }
-        db::staff::record_success(&mut tx, record.practice_id, record.user_id).await?;
+        if !record.email_verified {
+            // The right password for an unconfirmed address: send the link again (at most once
+            // a minute) instead of a session.
+            let owner = db::token::TokenOwner {
+                practice_id: record.practice_id,
+                user_id: record.user_id,
+            };
+            let purpose = db::token::Purpose::EmailVerification;
+            if !db::token::issued_within(&mut tx, owner, purpose, 60).await? {
+                let locale = crate::mail::request_locale();
+                crate::auth::verify_email::send_link(&mut tx, owner, &email, locale).await?;
+            }
+            tx.commit().await?;
+            crate::mail::wake();
+            return Err(AppError::Conflict(UNVERIFIED.to_owned()));
+        }
+        // With 2FA on, the password is only the first step: the session waits for the code
+        // (`verify_two_factor`), and the failure count stays until the code is right, so
+        // guessing codes between right passwords still runs into the back-off.
+        let stage = db::two_factor::state(&mut tx, record.practice_id, record.user_id)
+            .await?
+            .map_or(SessionStage::Complete, |s| {
+                SessionStage::of(s.enabled, s.required_by_practice, false)
+            });
+        if stage != SessionStage::NeedsCode {
+            db::staff::record_success(&mut tx, record.practice_id, record.user_id).await?;
+        }
         let token = crypto::Token::generate();
         let policy = db::session::SessionPolicy::default();
         db::session::create(
@@ -154,7 +185,9 @@ mod server {
             policy,
         )
         .await?;
-        db::audit::append(&mut tx, &audit(AuditAction::LoginSucceeded)).await?;
+        if stage != SessionStage::NeedsCode {
+            db::audit::append(&mut tx, &audit(AuditAction::LoginSucceeded)).await?;
+        }
         tx.commit().await?;
 
         let cookie = expect_context::<SessionCookie>().set(token.to_text().as_str());
@@ -170,6 +203,7 @@ mod server {
             practice_id: record.practice_id.to_string(),
             user_id: record.user_id.to_string(),
             two_factor_verified: false,
+            stage,
         })
     }
 }

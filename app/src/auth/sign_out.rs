@@ -6,7 +6,8 @@ use crate::error::AppError;
 
 #[server(endpoint = "sign_out")]
 pub async fn sign_out() -> Result<(), AppError> {
-    let Some(staff) = crate::auth::current() else {
+    // Any stage: a session still waiting for its 2FA code can be ended too.
+    let Some(staff) = crate::auth::session_staff() else {
         return Ok(());
     };
     let pool = crate::error::db_pool()?;

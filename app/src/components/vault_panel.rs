@@ -6,9 +6,9 @@ use domain::UserRole;
 use leptos::prelude::*;
 
 use crate::auth::{vault_wrap_key, StaffProfile};
-use crate::components::VaultSetup;
+use crate::components::{VaultRecovery, VaultSetup};
 use crate::i18n::use_i18n;
-use crate::vault::{use_vault, vault_event, vault_material, VaultStatus};
+use crate::vault::{use_vault, vault_event, vault_material, VaultAccess, VaultStatus};
 
 #[component]
 pub fn VaultPanel(profile: StaffProfile) -> impl IntoView {
@@ -22,7 +22,7 @@ pub fn VaultPanel(profile: StaffProfile) -> impl IntoView {
     Effect::new(move |_| {
         let Some(answer) = material.get() else { return };
         match answer {
-            Ok(Some(found)) => {
+            Ok(VaultAccess::Ready(found)) => {
                 let opened = vault
                     .take_keys()
                     .is_some_and(|keys| vault.open(&found, &keys.wrap_key).is_ok());
@@ -34,10 +34,14 @@ pub fn VaultPanel(profile: StaffProfile) -> impl IntoView {
                     vault.set_status(VaultStatus::Locked);
                 }
             }
-            Ok(None) => {
+            Ok(VaultAccess::NotSetUp) => {
                 // Nothing of another member may stay open here (keys waiting for a set-up do).
                 vault.close();
                 vault.set_status(VaultStatus::Missing);
+            }
+            Ok(VaultAccess::NotShared) => {
+                vault.close();
+                vault.set_status(VaultStatus::NotShared);
             }
             Err(_) => {}
         }
@@ -49,7 +53,9 @@ pub fn VaultPanel(profile: StaffProfile) -> impl IntoView {
         async move {
             let keys = vault_wrap_key(email, password).await.map_err(|_| ())?;
             // Fresh envelopes: the vault may have been set up or rotated since the page loaded.
-            let found = vault_material().await.ok().flatten().ok_or(())?;
+            let Ok(VaultAccess::Ready(found)) = vault_material().await else {
+                return Err(());
+            };
             vault.open(&found, &keys.wrap_key).map_err(|_| ())?;
             let _ = vault_event(true).await;
             Ok::<(), ()>(())
@@ -58,6 +64,7 @@ pub fn VaultPanel(profile: StaffProfile) -> impl IntoView {
     let password = RwSignal::new(String::new());
     let is_admin = profile.role == UserRole::Admin;
     let setup_profile = profile.clone();
+    let recovery_email = profile.email.clone();
 
     view! {
         {move || match vault.status() {
@@ -65,6 +72,13 @@ pub fn VaultPanel(profile: StaffProfile) -> impl IntoView {
             VaultStatus::Missing if is_admin => view! { <VaultSetup profile=setup_profile.clone()/> }.into_any(),
             VaultStatus::Missing => view! {
                 <section class="card vault-card"><p>{move || i18n.t().vault_missing_text}</p></section>
+            }.into_any(),
+            VaultStatus::NotShared => view! {
+                <section class="card vault-card">
+                    <h2>{move || i18n.t().vault_not_shared_title}</h2>
+                    <p>{move || i18n.t().vault_not_shared_text}</p>
+                </section>
+                {is_admin.then(|| view! { <VaultRecovery email=recovery_email.clone()/> })}
             }.into_any(),
             VaultStatus::Locked => view! {
                 <section class="card vault-card">
@@ -112,7 +126,7 @@ pub fn VaultBadge() -> impl IntoView {
             VaultStatus::Locked => view! {
                 <span class="vault-badge">{move || i18n.t().vault_locked}</span>
             }.into_any(),
-            VaultStatus::Unknown | VaultStatus::Missing => ().into_any(),
+            VaultStatus::Unknown | VaultStatus::Missing | VaultStatus::NotShared => ().into_any(),
         }}
     }
 }

@@ -2,8 +2,6 @@
 //! browser; the password never leaves it.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use crate::auth::{check_new_password, explain, register_with_password};
 use crate::components::{use_hydrated, AuthCard};
@@ -26,18 +24,16 @@ pub fn RegisterPage() -> impl IntoView {
         move |(practice, email, password): &(String, String, String)| {
             let (practice, email, password) = (practice.clone(), email.clone(), password.clone());
             async move {
-                let (profile, keys) = register_with_password(practice, email, password).await?;
-                vault.remember_keys(keys);
-                Ok::<_, AppError>(profile)
+                register_with_password(practice, email, password).await?;
+                Ok::<_, AppError>(())
             }
         },
     );
-    let navigate = use_navigate();
+    let done = move || matches!(attempt.value().get(), Some(Ok(())));
     Effect::new(move |_| {
-        if let Some(Ok(_)) = attempt.value().get() {
+        if done() {
             password.set(String::new());
             repeated.set(String::new());
-            navigate("/app", NavigateOptions::default());
         }
     });
     Effect::new(move |_| {
@@ -68,7 +64,13 @@ pub fn RegisterPage() -> impl IntoView {
 
     view! {
         <AuthCard title=|m| m.register_title intro=|m| m.register_text other_href="/login" other_label=|m| m.register_have_account>
-            <form class="form" method="post" action="#" on:submit=submit>
+            <Show when=done>
+                <div class="notice__done" role="status">
+                    <h2>{move || i18n.t().register_check_mail_title}</h2>
+                    <p>{move || i18n.t().register_check_mail_text}</p>
+                </div>
+            </Show>
+            <form class="form" method="post" action="#" on:submit=submit hidden=done>
                 <label class="field">
                     <span>{move || i18n.t().field_practice_name}</span>
                     <input type="text" autocomplete="organization" required maxlength="200"

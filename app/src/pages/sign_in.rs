@@ -64,6 +64,7 @@ pub fn SignInPage() -> impl IntoView {
                 <button class="button" type="submit" disabled=move || busy.get() || !hydrated.get()>
                     {move || if busy.get() { i18n.t().sign_in_busy } else { i18n.t().sign_in_submit }}
                 </button>
+                <p class="form-aside"><a href="/forgot-password">{move || i18n.t().sign_in_forgot}</a></p>
             </form>
         </AuthCard>
     }

@@ -10,7 +10,9 @@ use crate::error::AppError;
 pub struct VaultMaterialDto {
     pub practice_id: String,
     pub user_id: String,
-    pub password_wrap: String,
+    /// The master key: under this member's password (`vault_material`) or under the
+    /// practice's recovery code (`recovery_material`).
+    pub master_wrap: String,
     pub member_wrapped_private_key: Option<String>,
     pub inbox_key_version: i32,
     pub inbox_public_key_hex: String,
@@ -18,28 +20,38 @@ pub struct VaultMaterialDto {
     pub wrapped_blind_index_key: String,
 }
 
-/// `None` while the practice has no vault or it was not yet shared with this member.
-#[server(endpoint = "vault_material")]
-pub async fn vault_material() -> Result<Option<VaultMaterialDto>, AppError> {
-    server::material().await.map_err(crate::error::answered)
+/// Where this member stands with the practice's vault.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum VaultAccess {
+    /// The practice has no vault yet; an ADMIN sets it up.
+    NotSetUp,
+    /// The vault exists but this member holds no copy of its key: new in the team, or their
+    /// password was reset. A colleague shares it again, or an ADMIN uses the recovery code.
+    NotShared,
+    Ready(VaultMaterialDto),
 }
+
+#[server(endpoint = "vault_material")]
+pub async fn vault_material() -> Result<VaultAccess, AppError> {
+    server::access().await.map_err(crate::error::answered)
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) use server::dto;
 
 #[cfg(feature = "ssr")]
 mod server {
     use std::fmt::Write as _;
 
-    use super::VaultMaterialDto;
+    use super::{VaultAccess, VaultMaterialDto};
+    use crate::auth::Staff;
     use crate::error::AppError;
 
-    pub async fn material() -> Result<Option<VaultMaterialDto>, AppError> {
-        let staff = crate::auth::current().ok_or(AppError::Unauthorized)?;
-        let pool = crate::error::db_pool()?;
-        let mut conn = pool.acquire().await?;
-        let material = db::vault::material_for(&mut conn, staff.practice_id, staff.user_id).await?;
-        Ok(material.map(|m| VaultMaterialDto {
+    pub(crate) fn dto(staff: &Staff, m: db::vault::VaultMaterial) -> VaultMaterialDto {
+        VaultMaterialDto {
             practice_id: staff.practice_id.to_string(),
             user_id: staff.user_id.to_string(),
-            password_wrap: m.password_wrap,
+            master_wrap: m.password_wrap,
             member_wrapped_private_key: m.member_wrapped_private_key,
             inbox_key_version: m.inbox_key_version,
             inbox_public_key_hex: m.inbox_public_key.iter().fold(String::new(), |mut hex, b| {
@@ -48,6 +60,22 @@ mod server {
             }),
             wrapped_inbox_private_key: m.wrapped_inbox_private_key,
             wrapped_blind_index_key: m.wrapped_blind_index_key,
-        }))
+        }
+    }
+
+    pub async fn access() -> Result<VaultAccess, AppError> {
+        let staff = crate::auth::current().ok_or(AppError::Unauthorized)?;
+        let pool = crate::error::db_pool()?;
+        let mut conn = pool.acquire().await?;
+        if let Some(material) =
+            db::vault::material_for(&mut conn, staff.practice_id, staff.user_id).await?
+        {
+            return Ok(VaultAccess::Ready(dto(&staff, material)));
+        }
+        Ok(if db::vault::exists(&mut conn, staff.practice_id).await? {
+            VaultAccess::NotShared
+        } else {
+            VaultAccess::NotSetUp
+        })
     }
 }

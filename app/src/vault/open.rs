@@ -16,8 +16,10 @@ pub const AUTO_LOCK_MS: f64 = 15.0 * 60.0 * 1000.0;
 pub enum VaultStatus {
     /// Not known yet (before the browser asked the server).
     Unknown,
-    /// The practice has no vault, or it was not shared with this member yet.
+    /// The practice has no vault yet.
     Missing,
+    /// The vault exists but this member holds no copy of its key (yet, or any more).
+    NotShared,
     Locked,
     Unlocked,
 }
@@ -90,7 +92,7 @@ impl Vault {
         );
         let user =
             UserId::from_bytes(uuid_bytes(&material.user_id).ok_or(crypto::CryptoError::Decrypt)?);
-        let envelope = PasswordWrapEnvelope::from_text(&material.password_wrap)?;
+        let envelope = PasswordWrapEnvelope::from_text(&material.master_wrap)?;
         let master = PracticeMasterKey::unwrap_with_password(&envelope, wrap_key, practice, user)?;
         let inbox = master.unwrap_inbox_key(&KeyWrapEnvelope::from_text(
             &material.wrapped_inbox_private_key,

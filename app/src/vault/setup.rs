@@ -36,6 +36,9 @@ pub async fn setup_vault(
 }
 
 #[cfg(feature = "ssr")]
+pub(crate) use server::check_password;
+
+#[cfg(feature = "ssr")]
 mod server {
     use crypto::{
         InboxPublicKey, KdfParams, KeyType, KeyWrapEnvelope, LoginKey, LoginVerifier,
@@ -75,7 +78,7 @@ mod server {
 
     /// The login key must match the stored hash, and the password wraps must use the member's
     /// stored Argon2id parameters (else unlocking would fail for ever).
-    async fn check_password(
+    pub(crate) async fn check_password(
         pool: &db::PgPool,
         email: &str,
         login_key: &str,

@@ -23,6 +23,15 @@ pub(crate) fn hmac(key: &[u8; 32], message: &[u8]) -> [u8; 32] {
     mac.finalize().into_bytes().into()
 }
 
+/// HMAC-SHA1, for TOTP only (RFC 6238 as authenticator apps implement it). SHA-1's collision
+/// weakness does not touch HMAC's use as a PRF.
+pub(crate) fn hmac_sha1(key: &[u8], message: &[u8]) -> [u8; 20] {
+    let mut mac = <Hmac<sha1::Sha1> as KeyInit>::new_from_slice(key)
+        .unwrap_or_else(|_| unreachable!("HMAC accepts keys of any length"));
+    mac.update(message);
+    mac.finalize().into_bytes().into()
+}
+
 pub(crate) fn sha256(parts: &[&[u8]]) -> [u8; 32] {
     let mut hash = Sha256::new();
     for part in parts {
@@ -44,4 +53,6 @@ pub(crate) mod labels {
     pub(crate) const BIDX_EMAIL: &[u8] = b"derma-consent/v1/bidx/email";
     pub(crate) const FINGERPRINT: &[u8] = b"derma-consent/v1/fingerprint";
     pub(crate) const RECOVERY_CHECK: &[u8] = b"derma-consent/v1/recovery-code";
+    pub(crate) const TOTP_SEAL: &[u8] = b"derma-consent/v1/totp/seal";
+    pub(crate) const TWO_FACTOR_RECOVERY: &[u8] = b"derma-consent/v1/totp/recovery-code";
 }

@@ -2,7 +2,9 @@
 //! (`tower::ServiceExt::oneshot`) against a fresh database per test.
 
 mod access;
+mod accounts_by_mail;
 mod health_and_headers;
+mod mail;
 mod pages;
 mod sessions;
 mod sign_in;

@@ -77,6 +77,10 @@ pub(crate) fn header<'a>(answer: &'a Answer, name: &str) -> &'a str {
         .unwrap_or_else(|| panic!("missing header {name}"))
 }
 
+pub(crate) fn header_or_none<'a>(answer: &'a Answer, name: &str) -> Option<&'a str> {
+    answer.headers.get(name).and_then(|v| v.to_str().ok())
+}
+
 pub(crate) const ORIGIN: &str = "http://127.0.0.1:3000";
 
 pub(crate) async fn post(router: Router, path: &str, headers: &[(&str, &str)]) -> Answer {
@@ -176,6 +180,90 @@ pub(crate) async fn practice_with_password(pool: &PgPool, email: &str, password:
     )
     .await
     .expect("register");
+    // As after the verification mail's link: these accounts can sign in.
+    sqlx::query(r#"update "user" set email_verified_at = now() where email = $1"#)
+        .bind(email.as_str())
+        .execute(&mut *tx)
+        .await
+        .expect("verified");
     tx.commit().await.expect("commit");
     keys.login_key().to_text().to_string()
+}
+
+/// The link token of the newest queued mail to `to` whose link starts with `path`.
+pub(crate) async fn mailed_token(pool: &PgPool, to: &str, path: &str) -> String {
+    let body: String = sqlx::query_scalar(
+        "select body_text from email_outbox where to_address = $1 order by created_at desc limit 1",
+    )
+    .bind(to)
+    .fetch_one(pool)
+    .await
+    .unwrap_or_else(|e| panic!("no mail to {to}: {e}"));
+    let start = body
+        .find(&format!("{path}#"))
+        .unwrap_or_else(|| panic!("no {path} link in: {body}"));
+    body[start + path.len() + 1..]
+        .split_whitespace()
+        .next()
+        .expect("token")
+        .to_owned()
+}
+
+/// The test mail server (end2end/mail-sink.mjs, a real SMTP server), stopped on drop.
+pub(crate) struct MailSink {
+    child: std::process::Child,
+    pub(crate) port: u16,
+    pub(crate) dir: std::path::PathBuf,
+}
+
+impl MailSink {
+    pub(crate) fn start() -> Self {
+        use std::io::BufRead as _;
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let dir = std::env::temp_dir().join(format!("derma-mail-{}", uuid::Uuid::new_v4()));
+        let mut child = std::process::Command::new("node")
+            .arg(root.join("end2end/mail-sink.mjs"))
+            .arg(&dir)
+            .arg("0")
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("node runs end2end/mail-sink.mjs (scripts/setup installs its packages)");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut line = String::new();
+        std::io::BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("mail sink says its port");
+        let port = line
+            .trim()
+            .strip_prefix("mail-sink ready ")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("unexpected mail sink output: {line:?}"));
+        Self { child, port, dir }
+    }
+
+    /// Every message received so far, oldest first.
+    pub(crate) fn messages(&self) -> Vec<serde_json::Value> {
+        let mut names: Vec<_> = std::fs::read_dir(&self.dir)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        names
+            .iter()
+            .map(|p| serde_json::from_slice(&std::fs::read(p).expect("read")).expect("json"))
+            .collect()
+    }
+}
+
+impl Drop for MailSink {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
 }

@@ -133,10 +133,12 @@ async fn the_vault_is_set_up_once_and_opens_only_with_the_password(pool: PgPool)
         Some(&cookie),
     )
     .await;
-    let material: app::vault::VaultMaterialDto = serde_json::from_str::<Option<_>>(&answer.body)
-        .expect("json")
-        .expect("material");
-    let wrap = crypto::PasswordWrapEnvelope::from_text(&material.password_wrap).expect("envelope");
+    let app::vault::VaultAccess::Ready(material) =
+        serde_json::from_str(&answer.body).expect("json")
+    else {
+        panic!("material: {}", answer.body)
+    };
+    let wrap = crypto::PasswordWrapEnvelope::from_text(&material.master_wrap).expect("envelope");
     let again_keys = PasswordKeys::derive(password, &params).expect("derive");
     let opened =
         PracticeMasterKey::unwrap_with_password(&wrap, again_keys.wrap_key(), practice, user)
@@ -240,14 +242,16 @@ async fn the_demo_seed_is_usable_and_idempotent(pool: PgPool) {
         Some(&cookie),
     )
     .await;
-    let material: app::vault::VaultMaterialDto = serde_json::from_str::<Option<_>>(&answer.body)
-        .expect("json")
-        .expect("shared");
+    let app::vault::VaultAccess::Ready(material) =
+        serde_json::from_str(&answer.body).expect("json")
+    else {
+        panic!("shared: {}", answer.body)
+    };
     let practice =
         crypto::PracticeId::from_bytes(app::vault::uuid_bytes(&material.practice_id).expect("id"));
     let user = crypto::UserId::from_bytes(app::vault::uuid_bytes(&material.user_id).expect("id"));
     let master = crypto::PracticeMasterKey::unwrap_with_password(
-        &crypto::PasswordWrapEnvelope::from_text(&material.password_wrap).expect("envelope"),
+        &crypto::PasswordWrapEnvelope::from_text(&material.master_wrap).expect("envelope"),
         keys.wrap_key(),
         practice,
         user,

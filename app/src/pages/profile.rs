@@ -1,0 +1,50 @@
+//! `/app/profil`: the member's own account — name, address, role — and their two-factor
+//! sign-in; for an ADMIN also the practice-wide 2FA requirement.
+
+use domain::UserRole;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::auth::{own_account, StaffProfile};
+use crate::components::{TwoFactorRequirement, TwoFactorSection};
+use crate::i18n::{head_text, use_i18n};
+use crate::pages::staff::role_label;
+
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let profile = use_context::<StaffProfile>();
+    let account = Resource::new(|| (), |()| own_account());
+    let refresh = Callback::new(move |()| account.refetch());
+    let is_admin = profile.as_ref().is_some_and(|p| p.role == UserRole::Admin);
+    let (email, role) = profile.map(|p| (p.email, p.role)).unzip();
+    view! {
+        <Title text=head_text(|m| format!("{} · {}", m.profile_title, m.brand))/>
+        <section class="card profile-card">
+            <h1>{move || i18n.t().profile_title}</h1>
+            <dl class="profile-facts">
+                <dt>{move || i18n.t().profile_name}</dt>
+                <dd>
+                    <Suspense fallback=|| "…">
+                        {move || account.get().map(|a| match a {
+                            Ok(a) if !a.display_name.is_empty() => a.display_name,
+                            _ => i18n.t().profile_name_missing.to_owned(),
+                        })}
+                    </Suspense>
+                </dd>
+                <dt>{move || i18n.t().field_email}</dt>
+                <dd>{email}</dd>
+                <dt>{move || i18n.t().profile_role}</dt>
+                <dd>{move || role.map(|r| role_label(i18n.t(), r))}</dd>
+            </dl>
+        </section>
+        <Suspense fallback=|| ()>
+            {move || account.get().and_then(Result::ok).map(|a| view! {
+                <TwoFactorSection account=a.clone() on_change=refresh/>
+                <Show when=move || is_admin>
+                    <TwoFactorRequirement required=a.required_by_practice own_enabled=a.enabled on_change=refresh/>
+                </Show>
+            })}
+        </Suspense>
+    }
+}

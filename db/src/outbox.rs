@@ -1,0 +1,123 @@
+//! The email outbox: mail is queued in the caller's transaction (so it goes out only if the
+//! action that caused it commits) and delivered later by the server's scheduler.
+//!
+//! Delivery leases a batch (`claim_due`) instead of holding row locks across the SMTP
+//! conversation, so several servers share the queue without sending a message twice and a
+//! server that dies mid-send only delays its lease. After sending, the address and body are
+//! cleared: the outbox is a queue, not an archive of who was mailed what.
+
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use crate::DbError;
+
+/// Attempts before a message is given up (the backoff reaches about four hours by then).
+pub const MAX_ATTEMPTS: i32 = 8;
+
+/// How long a claimed message is reserved for the server that claimed it.
+const LEASE_SECS: f64 = 300.0;
+
+#[derive(Debug, Clone)]
+pub struct NewMail<'a> {
+    /// The practice the mail belongs to (None for platform mail).
+    pub practice_id: Option<Uuid>,
+    pub to_address: &'a str,
+    pub subject: &'a str,
+    pub body_text: &'a str,
+}
+
+/// Queues a message; delivered by the scheduler once the caller's transaction commits.
+pub async fn enqueue(conn: &mut PgConnection, mail: &NewMail<'_>) -> Result<Uuid, DbError> {
+    let id = sqlx::query_scalar!(
+        "insert into email_outbox (practice_id, to_address, subject, body_text)
+         values ($1, $2, $3, $4) returning id",
+        mail.practice_id,
+        mail.to_address,
+        mail.subject,
+        mail.body_text,
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(id)
+}
+
+/// A message ready to be sent.
+#[derive(Debug, Clone)]
+pub struct DueMail {
+    pub id: Uuid,
+    pub to_address: String,
+    pub subject: String,
+    pub body_text: String,
+    /// Attempts including this one.
+    pub attempt: i32,
+}
+
+/// Leases up to `limit` due messages to the caller (skipping those another server holds).
+pub async fn claim_due(conn: &mut PgConnection, limit: i64) -> Result<Vec<DueMail>, DbError> {
+    let rows = sqlx::query!(
+        r#"update email_outbox o
+           set attempts = o.attempts + 1,
+               next_attempt_at = now() + make_interval(secs => $2)
+           where o.id in (
+               select id from email_outbox
+               where status = 'QUEUED' and next_attempt_at <= now() and to_address is not null
+               order by next_attempt_at
+               limit $1
+               for update skip locked)
+           returning o.id, o.to_address as "to_address!", o.subject, o.body_text, o.attempts"#,
+        limit,
+        LEASE_SECS,
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| DueMail {
+            id: r.id,
+            to_address: r.to_address,
+            subject: r.subject,
+            body_text: r.body_text,
+            attempt: r.attempts,
+        })
+        .collect())
+}
+
+/// Marks a message sent and forgets its recipient and body.
+pub async fn mark_sent(conn: &mut PgConnection, id: Uuid) -> Result<(), DbError> {
+    sqlx::query!(
+        "update email_outbox
+         set status = 'SENT', sent_at = now(), to_address = null, body_text = '', body_html = null,
+             last_error = null
+         where id = $1",
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Records a failed attempt: retried with exponential backoff, given up (and its recipient and
+/// body forgotten) after [`MAX_ATTEMPTS`]. `reason` must not contain the address or body.
+pub async fn mark_failed(
+    conn: &mut PgConnection,
+    id: Uuid,
+    reason: &str,
+    permanent: bool,
+) -> Result<(), DbError> {
+    sqlx::query!(
+        "update email_outbox
+         set last_error = left($2, 200),
+             status = case when $3 or attempts >= $4 then 'FAILED'::outbox_status else 'QUEUED'::outbox_status end,
+             to_address = case when $3 or attempts >= $4 then null else to_address end,
+             body_text = case when $3 or attempts >= $4 then '' else body_text end,
+             next_attempt_at = now() + make_interval(secs => least(30 * power(2, attempts - 1), 14400))
+         where id = $1",
+        id,
+        reason,
+        permanent,
+        MAX_ATTEMPTS,
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
