@@ -26,7 +26,7 @@ pub use sign_in::{sign_in, sign_in_parameters};
 pub use sign_out::sign_out;
 pub use stage::SessionStage;
 pub use two_factor::{
-    confirm_two_factor, disable_two_factor, own_account, renew_recovery_codes,
+    confirm_two_factor, disable_two_factor, explain_code_error, own_account, renew_recovery_codes,
     set_two_factor_requirement, start_two_factor, verify_two_factor, AccountOverview, QrSvg,
     TwoFactorEnrolment,
 };

@@ -12,7 +12,7 @@ use leptos_router::path;
 use crate::i18n::{head_lang, provide_i18n};
 use crate::pages::{
     ConsentPage, ForgotPasswordPage, KioskPage, LandingPage, NotFoundPage, RegisterPage,
-    ResetPasswordPage, SignInPage, StaffArea, StaffHome, VerifyEmailPage,
+    ProfilePage, ResetPasswordPage, SignInPage, StaffArea, StaffHome, VerifyEmailPage,
 };
 use crate::vault::provide_vault;
 
@@ -37,6 +37,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/reset-password") view=ResetPasswordPage/>
                 <ParentRoute path=path!("/app") view=StaffArea>
                     <Route path=path!("") view=StaffHome/>
+                    <Route path=path!("profil") view=ProfilePage/>
                 </ParentRoute>
                 <Route path=path!("/c") view=ConsentPage/>
                 <Route path=path!("/kiosk") view=KioskPage/>

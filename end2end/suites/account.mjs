@@ -3,6 +3,9 @@
 import { readFile } from 'node:fs/promises';
 import { assert, BASE_URL, check, freshPage, linkIn, SLOW, unexpected, waitForMail } from '../harness.mjs';
 
+/** Set by the first check, used by the reset check. */
+const practice = {};
+
 await check('a practice registers, confirms its address from the mail, sets up its vault, reloads, unlocks and locks it, signs out and in again', async () => {
   const { context, page, problems } = await freshPage();
   const email = `inhaberin-${Date.now()}@praxis.example`;
@@ -47,6 +50,7 @@ await check('a practice registers, confirms its address from the mail, sets up i
   await page.getByRole('heading', { name: 'Tresor einrichten' }).waitFor();
   await page.getByRole('button', { name: 'Schlüssel erzeugen' }).click();
   const code = (await page.getByTestId('recovery-code').textContent()).trim();
+  Object.assign(practice, { email, code });
   assert(/^([0-9A-Z]{5}-){12}[0-9A-Z]{5}$/.test(code), `printable recovery code: ${code}`);
   await page.getByLabel('Zur Bestätigung').fill('XXXXX');
   await page.getByRole('button', { name: 'Tresor einrichten' }).click();
@@ -93,5 +97,59 @@ await check('a practice registers, confirms its address from the mail, sets up i
   await page.getByRole('heading', { level: 1, name: 'Willkommen im Praxisbereich' }).waitFor({ timeout: SLOW });
   await page.getByText('Tresor geöffnet').waitFor({ timeout: SLOW });
   assert(unexpected(problems).length === 0, problems.join("\n"));
+  await context.close();
+});
+
+await check('a forgotten password is reset by mail; the vault then needs the recovery code, which opens it again', async () => {
+  assert(practice.code, 'needs the practice of the first check');
+  const { context, page, problems } = await freshPage();
+  const newPassword = 'Regenbogen hinter der Praxis';
+  const sent = [];
+  page.on('request', (r) => { if (r.method() === 'POST') sent.push(r.postData() ?? ''); });
+  await page.goto(`${BASE_URL}/login`);
+  await page.getByRole('link', { name: 'Passwort vergessen?' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Passwort vergessen' }).waitFor();
+  await page.waitForSelector('html[data-hydrated="true"]');
+  await page.getByLabel('E-Mail-Adresse').fill(practice.email);
+  await page.getByRole('button', { name: 'Link anfordern' }).click();
+  await page.getByText('ist eine E-Mail unterwegs').waitFor();
+
+  const mail = await waitForMail(practice.email, /Neues Passwort/);
+  await page.goto(linkIn(mail));
+  await page.getByRole('heading', { level: 1, name: 'Neues Passwort festlegen' }).waitFor();
+  await page.getByText('Tresor neu frei').first().waitFor();
+  await page.waitForSelector('html[data-hydrated="true"]');
+  await page.getByLabel('Passwort', { exact: true }).fill(newPassword);
+  await page.getByLabel('Passwort wiederholen').fill(newPassword);
+  await page.getByRole('button', { name: 'Passwort speichern' }).click();
+  await page.getByText('Ihr Passwort ist geändert').waitFor({ timeout: SLOW });
+  await waitForMail(practice.email, /Passwort wurde geändert/);
+
+  await page.getByRole('link', { name: 'Zur Anmeldung' }).click();
+  await page.waitForSelector('html[data-hydrated="true"]');
+  await page.getByLabel('E-Mail-Adresse').fill(practice.email);
+  await page.getByLabel('Passwort').fill(newPassword);
+  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Willkommen im Praxisbereich' }).waitFor({ timeout: SLOW });
+  await page.getByRole('heading', { name: 'Tresor noch nicht freigegeben' }).waitFor({ timeout: SLOW });
+
+  await page.getByLabel('Wiederherstellungscode').fill(practice.code.replace(/^...../, 'ZZZZZ'));
+  await page.getByLabel('Passwort').fill(newPassword);
+  await page.getByRole('button', { name: 'Tresor wiederherstellen' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Wiederherstellungscode passt nicht' }).waitFor({ timeout: SLOW });
+  await page.getByLabel('Wiederherstellungscode').fill(practice.code.toLowerCase());
+  await page.getByLabel('Passwort').fill(newPassword);
+  await page.getByRole('button', { name: 'Tresor wiederherstellen' }).click();
+  await page.getByText('Tresor geöffnet').waitFor({ timeout: SLOW });
+  assert(!sent.some((body) => body.includes(practice.code.slice(0, 11))), 'the recovery code never leaves the browser');
+
+  // From now on the new password alone opens the vault.
+  await page.reload();
+  await page.waitForSelector('html[data-hydrated="true"]');
+  await page.getByRole('heading', { name: 'Tresor öffnen' }).waitFor();
+  await page.getByLabel('Passwort').fill(newPassword);
+  await page.getByRole('button', { name: 'Öffnen' }).click();
+  await page.getByText('Tresor geöffnet').waitFor({ timeout: SLOW });
+  assert(unexpected(problems).length === 0, problems.join('\n'));
   await context.close();
 });

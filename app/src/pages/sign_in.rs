@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
-use crate::auth::{explain, sign_in_with_password};
-use crate::components::{use_hydrated, AuthCard};
+use crate::auth::{explain, sign_in_with_password, SessionStage};
+use crate::components::{use_hydrated, AuthCard, TwoFactorChallenge};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::vault::use_vault;
@@ -28,10 +28,17 @@ pub fn SignInPage() -> impl IntoView {
         }
     });
     let navigate = use_navigate();
+    // With 2FA on, the password opens only the code step (the session can do nothing else).
+    let needs_code = RwSignal::new(false);
+    let to_app = Callback::new(move |()| navigate("/app", NavigateOptions::default()));
     Effect::new(move |_| {
-        if let Some(Ok(_)) = attempt.value().get() {
+        if let Some(Ok(profile)) = attempt.value().get() {
             password.set(String::new());
-            navigate("/app", NavigateOptions::default());
+            if profile.stage == SessionStage::NeedsCode {
+                needs_code.set(true);
+            } else {
+                to_app.run(());
+            }
         }
     });
     let error = move || {
@@ -46,6 +53,7 @@ pub fn SignInPage() -> impl IntoView {
 
     view! {
         <AuthCard title=|m| m.sign_in_title intro=|m| m.sign_in_text other_href="/register" other_label=|m| m.sign_in_no_account>
+            <Show when=move || !needs_code.get() fallback=move || view! { <TwoFactorChallenge on_done=to_app/> }>
             <form class="form" method="post" action="#" on:submit=move |event| {
                 event.prevent_default();
                 attempt.dispatch((email.get_untracked(), password.get_untracked()));
@@ -66,6 +74,7 @@ pub fn SignInPage() -> impl IntoView {
                 </button>
                 <p class="form-aside"><a href="/forgot-password">{move || i18n.t().sign_in_forgot}</a></p>
             </form>
+            </Show>
         </AuthCard>
     }
 }

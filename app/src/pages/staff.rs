@@ -6,15 +6,15 @@ use domain::UserRole;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Outlet;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
-use crate::auth::{sign_out, whoami, StaffProfile};
-use crate::components::{use_hydrated, NoticePage, VaultBadge, VaultPanel};
+use crate::auth::{sign_out, whoami, SessionStage, StaffProfile};
+use crate::components::{use_hydrated, NoticePage, TwoFactorGate, VaultBadge, VaultPanel};
 use crate::i18n::{head_text, use_i18n, Messages};
 use crate::vault::use_vault;
 
-fn role_label(messages: &Messages, role: UserRole) -> &'static str {
+pub(crate) fn role_label(messages: &Messages, role: UserRole) -> &'static str {
     match role {
         UserRole::Admin => messages.role_admin,
         UserRole::Arzt => messages.role_arzt,
@@ -25,14 +25,21 @@ fn role_label(messages: &Messages, role: UserRole) -> &'static str {
 /// The frame around every `/app/*` page.
 #[component]
 pub fn StaffArea() -> impl IntoView {
-    let profile = Resource::new(|| (), |()| whoami());
+    let profile_answer = Resource::new(|| (), |()| whoami());
     view! {
         <Suspense fallback=|| view! { <main id="main" class="staff-loading" aria-busy="true"></main> }>
-            {move || profile.get().map(|answer| {
-                if let Ok(Some(profile)) = answer {
-                    view! { <StaffShell profile/> }.into_any()
-                } else {
+            {move || profile_answer.get().map(|answer| {
+                match answer {
+                    Ok(Some(profile)) if profile.stage == SessionStage::Complete => {
+                        view! { <StaffShell profile/> }.into_any()
+                    }
+                    // The 2FA code or enrolment first; then the whole area.
+                    Ok(Some(profile)) => view! {
+                        <TwoFactorGate stage=profile.stage on_done=move |()| profile_answer.refetch()/>
+                    }.into_any(),
+                    _ => {
                     view! { <SignInRequired/> }.into_any()
+                    }
                 }
             })}
         </Suspense>
@@ -45,6 +52,10 @@ fn StaffShell(profile: StaffProfile) -> impl IntoView {
     let vault = use_vault();
     let hydrated = use_hydrated();
     let panel_profile = profile.clone();
+    // The pages inside (the profile page) read who is signed in from here.
+    provide_context(profile.clone());
+    let path = use_location().pathname;
+    let current = move |href: &'static str| (path.get() == href).then_some("page");
     let leave = Action::new(move |(): &()| {
         // Signing out locks (wipes) the vault in this browser first.
         vault.lock();
@@ -64,7 +75,8 @@ fn StaffShell(profile: StaffProfile) -> impl IntoView {
                 <span class="brand__name">{move || i18n.t().brand}</span>
             </a>
             <nav class="site-nav" aria-label=move || i18n.t().staff_nav_label>
-                <a href="/app" aria-current="page">{move || i18n.t().nav_dashboard}</a>
+                <a href="/app" aria-current=move || current("/app")>{move || i18n.t().nav_dashboard}</a>
+                <a href="/app/profil" aria-current=move || current("/app/profil")>{move || i18n.t().nav_profile}</a>
             </nav>
             <span class="staff-header__who">
                 {move || i18n.t().signed_in_as} " " <strong>{move || role_label(i18n.t(), profile.role)}</strong>
