@@ -1,6 +1,6 @@
 # Derma Consent: every target calls a script in scripts/, which say what they do.
 SHELL := /bin/bash
-.PHONY: run run-release test setup migrate seed db-start db-stop db-status psql sqlx-prepare fmt clippy e2e bench
+.PHONY: run run-release test setup migrate seed db-start db-stop db-status mail psql sqlx-prepare fmt clippy e2e bench
 
 run: ## build and serve at http://127.0.0.1:3000 on the private PostgreSQL
 	scripts/run
@@ -28,6 +28,9 @@ db-stop: ## stop the private PostgreSQL
 
 db-status: ## say whether the private PostgreSQL runs
 	@scripts/db status || true
+
+mail: ## the newest mail in the local development outbox (N=5 for more)
+	scripts/mail $(N)
 
 psql: ## a psql shell on the app database
 	scripts/db psql

@@ -33,9 +33,6 @@ pub use requirement::set_two_factor_requirement;
 pub use start::start_two_factor;
 pub use verify::verify_two_factor;
 
-/// Recovery codes made at enrolment and on renewal.
-pub const RECOVERY_CODES: usize = 10;
-
 /// The signed-in member's account as the profile page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountOverview {

@@ -15,6 +15,9 @@ pub const WRONG_CODE: &str =
 pub const NOT_ENABLED: &str = "Die Zwei-Faktor-Anmeldung ist für Ihr Konto nicht eingerichtet.";
 pub const ALREADY_ENABLED: &str = "Die Zwei-Faktor-Anmeldung ist bereits eingerichtet.";
 
+/// Recovery codes made at enrolment and on renewal.
+pub const RECOVERY_CODES: usize = 10;
+
 /// What proved the second factor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Factor {
@@ -219,7 +222,7 @@ pub fn set_cookie(token: &crypto::Token) {
 
 /// Ten fresh recovery codes: the printable texts (shown once) and their hashes (stored).
 pub fn new_recovery_codes() -> (Vec<String>, Vec<[u8; 32]>) {
-    (0..super::RECOVERY_CODES)
+    (0..RECOVERY_CODES)
         .map(|_| {
             let code = TwoFactorRecoveryCode::generate();
             (code.to_printable().to_string(), *code.hash().as_bytes())
