@@ -16,7 +16,7 @@ pub(crate) mod verify_email;
 mod whoami;
 
 pub use password_flow::{
-    check_new_password, explain, register_with_password, reset_with_password,
+    check_new_password, derive_password_keys, explain, register_with_password, reset_with_password,
     sign_in_with_password, vault_wrap_key,
 };
 pub use password_reset::{request_password_reset, reset_password, reset_target, ResetAccount};

@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod pages;
 pub mod routes;
 mod shell;
+pub mod team;
 pub mod vault;
 
 #[cfg(feature = "ssr")]

@@ -1,5 +1,6 @@
 //! One page per file; the route table in `routes.rs` maps paths to them.
 
+mod accept_invite;
 mod consent;
 mod forgot_password;
 mod kiosk;
@@ -9,9 +10,11 @@ mod profile;
 mod register;
 mod reset_password;
 mod sign_in;
-mod staff;
+pub(crate) mod staff;
+mod team;
 mod verify_email;
 
+pub use accept_invite::AcceptInvitePage;
 pub use consent::ConsentPage;
 pub use forgot_password::ForgotPasswordPage;
 pub use kiosk::KioskPage;
@@ -22,4 +25,5 @@ pub use register::RegisterPage;
 pub use reset_password::ResetPasswordPage;
 pub use sign_in::SignInPage;
 pub use staff::{StaffArea, StaffHome};
+pub use team::TeamPage;
 pub use verify_email::VerifyEmailPage;

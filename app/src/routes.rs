@@ -11,8 +11,9 @@ use leptos_router::path;
 
 use crate::i18n::{head_lang, provide_i18n};
 use crate::pages::{
-    ConsentPage, ForgotPasswordPage, KioskPage, LandingPage, NotFoundPage, RegisterPage,
-    ProfilePage, ResetPasswordPage, SignInPage, StaffArea, StaffHome, VerifyEmailPage,
+    AcceptInvitePage, ConsentPage, ForgotPasswordPage, KioskPage, LandingPage, NotFoundPage,
+    ProfilePage, RegisterPage, ResetPasswordPage, SignInPage, StaffArea, StaffHome, TeamPage,
+    VerifyEmailPage,
 };
 use crate::vault::provide_vault;
 
@@ -35,9 +36,11 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/verify-email") view=VerifyEmailPage/>
                 <Route path=path!("/forgot-password") view=ForgotPasswordPage/>
                 <Route path=path!("/reset-password") view=ResetPasswordPage/>
+                <Route path=path!("/invite") view=AcceptInvitePage/>
                 <ParentRoute path=path!("/app") view=StaffArea>
                     <Route path=path!("") view=StaffHome/>
                     <Route path=path!("profil") view=ProfilePage/>
+                    <Route path=path!("team") view=TeamPage/>
                 </ParentRoute>
                 <Route path=path!("/c") view=ConsentPage/>
                 <Route path=path!("/kiosk") view=KioskPage/>

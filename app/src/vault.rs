@@ -12,5 +12,5 @@ pub use material::{vault_material, VaultAccess, VaultMaterialDto};
 pub use open::{
     provide_vault, use_vault, uuid_bytes, OpenKeys, UnlockKeys, Vault, VaultStatus, AUTO_LOCK_MS,
 };
-pub use recovery::{recovery_material, restore_vault_access};
+pub use recovery::{adopt_vault_share, recovery_material, restore_vault_access};
 pub use setup::setup_vault;

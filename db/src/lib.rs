@@ -15,6 +15,7 @@ pub mod practice;
 pub mod rate_limit;
 pub mod session;
 pub mod staff;
+pub mod team;
 pub mod token;
 pub mod two_factor;
 pub mod vault;

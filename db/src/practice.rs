@@ -119,3 +119,14 @@ pub async fn current_pmk_version(
     .await?;
     Ok(version)
 }
+
+/// The practice's display name (used in mail to invitees).
+pub async fn name(
+    conn: &mut sqlx::PgConnection,
+    practice_id: uuid::Uuid,
+) -> Result<String, crate::DbError> {
+    let name = sqlx::query_scalar!("select name from practice where id = $1", practice_id)
+        .fetch_one(conn)
+        .await?;
+    Ok(name)
+}

@@ -112,6 +112,14 @@ async fn password_keys(email: &str, password: &str) -> Result<PasswordKeys, AppE
     derive(password, &params).await
 }
 
+/// The password's keys under fresh parameters (new accounts made in the browser).
+pub async fn derive_password_keys(
+    password: &str,
+    params: &KdfParams,
+) -> Result<PasswordKeys, AppError> {
+    derive(password, params).await
+}
+
 /// Argon2id at 64 MiB takes a noticeable moment: let the browser paint the "busy" state first.
 async fn derive(password: &str, params: &KdfParams) -> Result<PasswordKeys, AppError> {
     yield_to_browser().await;

@@ -93,6 +93,17 @@ mod server {
         })
     }
 
+    /// How far a session started by the right password gets (the 2FA state of the account).
+    async fn stage_after_password(
+        conn: &mut db::PgConnection,
+        record: &db::staff::LoginRecord,
+    ) -> Result<SessionStage, AppError> {
+        let state = db::two_factor::state(conn, record.practice_id, record.user_id).await?;
+        Ok(state.map_or(SessionStage::Complete, |s| {
+            SessionStage::of(s.enabled, s.required_by_practice, false)
+        }))
+    }
+
     pub async fn sign_in(email_input: &str, login_key: &str) -> Result<StaffProfile, AppError> {
         let email = email(email_input)?;
         let login_key =
@@ -166,13 +177,10 @@ mod server {
         // With 2FA on, the password is only the first step: the session waits for the code
         // (`verify_two_factor`), and the failure count stays until the code is right, so
         // guessing codes between right passwords still runs into the back-off.
-        let stage = db::two_factor::state(&mut tx, record.practice_id, record.user_id)
-            .await?
-            .map_or(SessionStage::Complete, |s| {
-                SessionStage::of(s.enabled, s.required_by_practice, false)
-            });
+        let stage = stage_after_password(&mut tx, &record).await?;
         if stage != SessionStage::NeedsCode {
             db::staff::record_success(&mut tx, record.practice_id, record.user_id).await?;
+            db::audit::append(&mut tx, &audit(AuditAction::LoginSucceeded)).await?;
         }
         let token = crypto::Token::generate();
         let policy = db::session::SessionPolicy::default();
@@ -185,9 +193,6 @@ mod server {
             policy,
         )
         .await?;
-        if stage != SessionStage::NeedsCode {
-            db::audit::append(&mut tx, &audit(AuditAction::LoginSucceeded)).await?;
-        }
         tx.commit().await?;
 
         let cookie = expect_context::<SessionCookie>().set(token.to_text().as_str());

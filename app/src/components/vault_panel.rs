@@ -8,7 +8,10 @@ use leptos::prelude::*;
 use crate::auth::{vault_wrap_key, StaffProfile};
 use crate::components::{VaultRecovery, VaultSetup};
 use crate::i18n::use_i18n;
-use crate::vault::{use_vault, vault_event, vault_material, VaultAccess, VaultStatus};
+use crate::vault::{
+    adopt_vault_share, use_vault, vault_event, vault_material, UnlockKeys, Vault, VaultAccess,
+    VaultStatus,
+};
 
 #[component]
 pub fn VaultPanel(profile: StaffProfile) -> impl IntoView {
@@ -22,13 +25,14 @@ pub fn VaultPanel(profile: StaffProfile) -> impl IntoView {
     Effect::new(move |_| {
         let Some(answer) = material.get() else { return };
         match answer {
-            Ok(VaultAccess::Ready(found)) => {
-                let opened = vault
-                    .take_keys()
-                    .is_some_and(|keys| vault.open(&found, &keys.wrap_key).is_ok());
-                if opened {
+            Ok(access @ (VaultAccess::Ready(_) | VaultAccess::Shared(_))) => {
+                if let Some(keys) = vault.take_keys() {
                     leptos::task::spawn_local(async move {
-                        let _ = vault_event(true).await;
+                        if open_access(vault, access, keys).await.is_err()
+                            && vault.status_untracked() != VaultStatus::Unlocked
+                        {
+                            vault.set_status(VaultStatus::Locked);
+                        }
                     });
                 } else if vault.status_untracked() != VaultStatus::Unlocked {
                     vault.set_status(VaultStatus::Locked);
@@ -52,12 +56,9 @@ pub fn VaultPanel(profile: StaffProfile) -> impl IntoView {
         let (email, password) = (email.clone(), password.clone());
         async move {
             let keys = vault_wrap_key(email, password).await.map_err(|_| ())?;
-            // Fresh envelopes: the vault may have been set up or rotated since the page loaded.
-            let Ok(VaultAccess::Ready(found)) = vault_material().await else {
-                return Err(());
-            };
-            vault.open(&found, &keys.wrap_key).map_err(|_| ())?;
-            let _ = vault_event(true).await;
+            // Fresh envelopes: the vault may have been set up, shared or rotated since.
+            let access = vault_material().await.map_err(|_| ())?;
+            open_access(vault, access, keys).await?;
             Ok::<(), ()>(())
         }
     });
@@ -104,6 +105,29 @@ pub fn VaultPanel(profile: StaffProfile) -> impl IntoView {
             }.into_any(),
         }}
     }
+}
+
+/// Opens the vault with the password's keys: the member's own copy, or a share a colleague
+/// sealed to them (then kept as their own copy from now on).
+async fn open_access(vault: Vault, access: VaultAccess, keys: UnlockKeys) -> Result<(), ()> {
+    match access {
+        VaultAccess::Ready(material) => vault.open(&material, &keys.wrap_key).map_err(|_| ())?,
+        VaultAccess::Shared(material) => {
+            let copy = vault
+                .open_shared(&material, &keys.wrap_key)
+                .map_err(|_| ())?;
+            if adopt_vault_share(copy, keys.login_key.to_string())
+                .await
+                .is_err()
+            {
+                vault.lock();
+                return Err(());
+            }
+        }
+        VaultAccess::NotSetUp | VaultAccess::NotShared => return Err(()),
+    }
+    let _ = vault_event(true).await;
+    Ok(())
 }
 
 /// The lock control of the staff header: always visible once the state is known.

@@ -28,6 +28,9 @@ pub enum VaultAccess {
     /// The vault exists but this member holds no copy of its key: new in the team, or their
     /// password was reset. A colleague shares it again, or an ADMIN uses the recovery code.
     NotShared,
+    /// An ADMIN sealed the master key to this member's key pair (`master_wrap` holds that
+    /// share); the browser opens it and keeps a copy under the password (`adopt_vault_share`).
+    Shared(VaultMaterialDto),
     Ready(VaultMaterialDto),
 }
 
@@ -72,10 +75,22 @@ mod server {
         {
             return Ok(VaultAccess::Ready(dto(&staff, material)));
         }
-        Ok(if db::vault::exists(&mut conn, staff.practice_id).await? {
-            VaultAccess::NotShared
-        } else {
-            VaultAccess::NotSetUp
+        if !db::vault::exists(&mut conn, staff.practice_id).await? {
+            return Ok(VaultAccess::NotSetUp);
+        }
+        let share = db::team::pending_share(&mut conn, staff.practice_id, staff.user_id).await?;
+        let own_key =
+            db::team::member_wrapped_private_key(&mut conn, staff.practice_id, staff.user_id)
+                .await?;
+        let keys = db::vault::practice_keys(&mut conn, staff.practice_id).await?;
+        Ok(match (share, own_key, keys) {
+            (Some(share), Some(own_key), Some(keys)) => {
+                let mut material = dto(&staff, keys);
+                material.master_wrap = share;
+                material.member_wrapped_private_key = Some(own_key);
+                VaultAccess::Shared(material)
+            }
+            _ => VaultAccess::NotShared,
         })
     }
 }

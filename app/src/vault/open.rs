@@ -108,6 +108,66 @@ impl Vault {
         Ok(())
     }
 
+    /// Opens a share a colleague sealed to this member's key pair, and returns the master key
+    /// wrapped under this member's password, for the server to keep as their own copy.
+    pub fn open_shared(
+        self,
+        material: &VaultMaterialDto,
+        wrap_key: &WrapKey,
+    ) -> Result<String, crypto::CryptoError> {
+        let practice = PracticeId::from_bytes(
+            uuid_bytes(&material.practice_id).ok_or(crypto::CryptoError::Decrypt)?,
+        );
+        let user =
+            UserId::from_bytes(uuid_bytes(&material.user_id).ok_or(crypto::CryptoError::Decrypt)?);
+        let own = material
+            .member_wrapped_private_key
+            .as_deref()
+            .ok_or(crypto::CryptoError::Decrypt)?;
+        let member = crypto::MemberKeyPair::unwrap_with_password(
+            &PasswordWrapEnvelope::from_text(own)?,
+            wrap_key,
+            practice,
+            user,
+        )?;
+        let share = crypto::KeyShareEnvelope::from_text(&material.master_wrap)?;
+        let master = member.open_share(&share, practice, user)?;
+        let copy = master.wrap_with_password(wrap_key, user).to_text();
+        let inbox = master.unwrap_inbox_key(&KeyWrapEnvelope::from_text(
+            &material.wrapped_inbox_private_key,
+        )?)?;
+        let blind_index = master.unwrap_blind_index_key(&KeyWrapEnvelope::from_text(
+            &material.wrapped_blind_index_key,
+        )?)?;
+        self.install(OpenKeys {
+            master,
+            inbox,
+            blind_index,
+        });
+        Ok(copy)
+    }
+
+    /// Seals the open master key to a colleague's public key (after the fingerprints were
+    /// compared); `None` while the vault is locked.
+    pub fn share_with(
+        self,
+        member_public_key: &str,
+        user_id: &str,
+    ) -> Option<Result<String, crypto::CryptoError>> {
+        let member = match crypto::MemberPublicKey::from_text(member_public_key) {
+            Ok(member) => member,
+            Err(e) => return Some(Err(e.into())),
+        };
+        let user = UserId::from_bytes(uuid_bytes(user_id)?);
+        self.keys.with_value(|keys| {
+            keys.as_ref().map(|keys| {
+                keys.master
+                    .share_with(&member, user)
+                    .map(|share| share.to_text())
+            })
+        })
+    }
+
     /// Holds freshly made keys (vault set-up) as the open vault.
     pub fn install(self, keys: OpenKeys) {
         self.keys.set_value(Some(keys));

@@ -25,6 +25,15 @@ pub async fn restore_vault_access(
         .map_err(crate::error::answered)
 }
 
+/// Keeps the master key a colleague shared (opened in this browser) under the member's own
+/// password; the share itself is then deleted.
+#[server(endpoint = "adopt_vault_share")]
+pub async fn adopt_vault_share(password_wrap: String, login_key: String) -> Result<(), AppError> {
+    server::adopt(&password_wrap, &login_key)
+        .await
+        .map_err(crate::error::answered)
+}
+
 #[cfg(feature = "ssr")]
 mod server {
     use crypto::{KeyType, PasswordWrapEnvelope};
@@ -51,6 +60,38 @@ mod server {
 
     pub async fn restore(password_wrap: &str, login_key: &str) -> Result<(), AppError> {
         let staff = require(Capability::ManagePracticeSettings)?;
+        store_own_wrap(
+            &staff,
+            password_wrap,
+            login_key,
+            AuditAction::RecoveryCodeUsed,
+        )
+        .await
+    }
+
+    pub async fn adopt(password_wrap: &str, login_key: &str) -> Result<(), AppError> {
+        let staff = require(Capability::ManageOwnAccount)?;
+        let pool = crate::error::db_pool()?;
+        {
+            let mut conn = pool.acquire().await?;
+            if db::team::pending_share(&mut conn, staff.practice_id, staff.user_id)
+                .await?
+                .is_none()
+            {
+                return Err(AppError::NotFound);
+            }
+        }
+        store_own_wrap(&staff, password_wrap, login_key, AuditAction::KeyShared).await
+    }
+
+    /// Checks the wrap (current master key, the member's password parameters, the login key)
+    /// and stores it as the member's copy.
+    async fn store_own_wrap(
+        staff: &crate::auth::Staff,
+        password_wrap: &str,
+        login_key: &str,
+        action: AuditAction,
+    ) -> Result<(), AppError> {
         let wrap = PasswordWrapEnvelope::from_text(password_wrap).map_err(|_| {
             AppError::Validation("the password wrap is not a valid envelope".to_owned())
         })?;
@@ -75,11 +116,11 @@ mod server {
             &mut tx,
             &db::audit::NewAuditEntry {
                 practice_id: staff.practice_id,
-                action: AuditAction::RecoveryCodeUsed,
+                action,
                 entity: Some(("user", staff.user_id)),
                 actor_user_id: Some(staff.user_id),
                 ip_truncated: network.as_deref(),
-                metadata: serde_json::json!({ "pmk_version": current }),
+                metadata: serde_json::json!({ "pmk_version": current, "own_copy_stored": true }),
             },
         )
         .await?;

@@ -7,3 +7,4 @@ mod rate_limit;
 mod schema;
 mod session;
 mod staff;
+mod two_factor;

@@ -32,6 +32,8 @@ const PUBLIC: &[&str] = &[
     "/api/request_password_reset",
     "/api/reset_target",
     "/api/reset_password",
+    "/api/invite_details",
+    "/api/accept_invite",
 ];
 
 const MATRIX: &[Row] = &[
@@ -47,10 +49,33 @@ const MATRIX: &[Row] = &[
     Row { path: "/api/sign_out", form: "", expected: [200, 200, 200, 200] },
     // ADMIN only: the test practice has no vault, so the ADMIN gets "not found".
     Row { path: "/api/recovery_material", form: "", expected: [404, 403, 403, 401] },
+    Row { path: "/api/team_overview", form: "", expected: [200, 403, 403, 401] },
+    Row { path: "/api/invite_member", form: "email=x&role=ARZT", expected: [400, 403, 403, 401] },
+    Row { path: "/api/share_vault", form: "user_id=x&share=x", expected: [404, 403, 403, 401] },
+    // Nobody in the test practice has a share waiting.
+    Row {
+        path: "/api/adopt_vault_share",
+        form: "password_wrap=x&login_key=x",
+        expected: [404, 404, 404, 401],
+    },
     Row {
         path: "/api/restore_vault_access",
         form: "password_wrap=x&login_key=x",
         expected: [400, 403, 403, 401],
+    },
+    // Two-factor sign-in: every role for its own account (two_factor.rs tests the stages).
+    Row { path: "/api/own_account", form: "", expected: [200, 200, 200, 401] },
+    Row { path: "/api/start_two_factor", form: "", expected: [200, 200, 200, 401] },
+    // Enrolment was started above by nobody here: each caller is a fresh member.
+    Row { path: "/api/confirm_two_factor", form: "code=123456", expected: [409, 409, 409, 401] },
+    // Only a session waiting for its code may give one.
+    Row { path: "/api/verify_two_factor", form: "code=123456", expected: [403, 403, 403, 401] },
+    Row { path: "/api/disable_two_factor", form: "code=123456", expected: [409, 409, 409, 401] },
+    Row { path: "/api/renew_recovery_codes", form: "code=123456", expected: [409, 409, 409, 401] },
+    Row {
+        path: "/api/set_two_factor_requirement",
+        form: "required=false",
+        expected: [200, 403, 403, 401],
     },
 ];
 

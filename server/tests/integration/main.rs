@@ -9,4 +9,6 @@ mod pages;
 mod sessions;
 mod sign_in;
 mod support;
+mod team;
+mod two_factor;
 mod vault;

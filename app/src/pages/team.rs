@@ -1,0 +1,156 @@
+//! `/app/team` (ADMIN): invite by mail, see who is in the team, and share the vault with a new
+//! member after comparing the fingerprint their screen shows with the one shown here.
+
+use domain::UserRole;
+use leptos::prelude::*;
+
+use crate::i18n::use_i18n;
+use crate::pages::staff::role_label;
+use crate::team::{invite_member, share_vault, team_overview, MemberView};
+use crate::vault::{use_vault, VaultStatus};
+
+#[component]
+pub fn TeamPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let team = Resource::new(|| (), |()| team_overview());
+    let email = RwSignal::new(String::new());
+    let role = RwSignal::new(UserRole::Arzt);
+    let invite =
+        Action::new(|(email, role): &(String, UserRole)| invite_member(email.clone(), *role));
+    Effect::new(move |_| {
+        if let Some(Ok(())) = invite.value().get() {
+            email.set(String::new());
+            team.refetch();
+        }
+    });
+    let invite_note = move || match invite.value().get() {
+        Some(Ok(())) => Some(i18n.t().team_invite_sent),
+        Some(Err(crate::error::AppError::Validation(_))) => Some(i18n.t().field_email_invalid),
+        Some(Err(_)) => Some(i18n.t().error_try_again),
+        None => None,
+    };
+    view! {
+        <section class="card">
+            <h1>{move || i18n.t().team_title}</h1>
+            <p>{move || i18n.t().team_text}</p>
+        </section>
+        <section class="card">
+            <h2>{move || i18n.t().team_invite_title}</h2>
+            <form class="form" on:submit=move |event| {
+                event.prevent_default();
+                invite.dispatch((email.get_untracked(), role.get_untracked()));
+            }>
+                <label class="field">
+                    <span>{move || i18n.t().field_email}</span>
+                    <input type="email" autocomplete="off" required bind:value=email/>
+                </label>
+                <label class="field">
+                    <span>{move || i18n.t().team_role}</span>
+                    <select on:change=move |event| {
+                        let picked = event_target_value(&event);
+                        if let Ok(parsed) = picked.parse::<UserRole>() {
+                            role.set(parsed);
+                        }
+                    }>
+                        {[UserRole::Arzt, UserRole::Empfang, UserRole::Admin].map(|r| view! {
+                            <option value=r.as_str() selected=move || role.get() == r>{move || role_label(i18n.t(), r)}</option>
+                        })}
+                    </select>
+                </label>
+                <p class="form-note" role="status">{invite_note}</p>
+                <button class="button" type="submit" disabled=invite.pending()>{move || i18n.t().team_invite_submit}</button>
+            </form>
+        </section>
+        <Suspense fallback=|| ()>
+            {move || team.get().map(|answer| match answer {
+                Ok(view) => view! {
+                    <section class="card">
+                        <h2>{move || i18n.t().team_members_title}</h2>
+                        <ul class="team-list">
+                            {view.members.into_iter().map(|member| view! { <MemberRow member on_shared=move || team.refetch()/> }).collect_view()}
+                        </ul>
+                        <Show when={let open = !view.invites.is_empty(); move || open}>
+                            <h3>{move || i18n.t().team_invites_title}</h3>
+                        </Show>
+                        <ul class="team-list">
+                            {view.invites.into_iter().map(|invite| view! {
+                                <li class="team-list__row">
+                                    <span>{invite.email}</span>
+                                    <span class="team-list__role">{move || role_label(i18n.t(), invite.role)}</span>
+                                    <span class="team-list__state">{move || i18n.t().team_invite_open}</span>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                }.into_any(),
+                Err(_) => view! {
+                    <section class="card"><p role="alert">{move || i18n.t().team_admin_only}</p></section>
+                }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn MemberRow(
+    member: MemberView,
+    on_shared: impl Fn() + Send + Sync + Copy + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let vault = use_vault();
+    let fingerprint = member.public_key.as_deref().and_then(|key| {
+        crypto::MemberPublicKey::from_text(key)
+            .ok()
+            .map(|key| key.fingerprint().to_string())
+    });
+    let waiting = !member.has_vault && !member.share_pending && member.public_key.is_some();
+    let (key, user) = (
+        member.public_key.clone().unwrap_or_default(),
+        member.user_id.clone(),
+    );
+    let share = Action::new(move |(): &()| {
+        let (key, user) = (key.clone(), user.clone());
+        async move {
+            let envelope = vault.share_with(&key, &user).ok_or(())?.map_err(|_| ())?;
+            share_vault(user, envelope).await.map_err(|_| ())
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(())) = share.value().get() {
+            on_shared();
+        }
+    });
+    let state = move || {
+        let m = i18n.t();
+        if member.has_vault {
+            m.team_vault_yes
+        } else if member.share_pending {
+            m.team_vault_shared
+        } else {
+            m.team_vault_waiting
+        }
+    };
+    view! {
+        <li class="team-list__row">
+            <span>{member.email.clone()}</span>
+            <span class="team-list__role">{move || role_label(i18n.t(), member.role)}</span>
+            <span class="team-list__state">{state}</span>
+            <Show when=move || waiting>
+                <div class="team-list__share">
+                    <p>{move || i18n.t().team_compare_fingerprint}</p>
+                    <p class="fingerprint" data-testid="member-fingerprint">{fingerprint.clone()}</p>
+                    <Show when=move || vault.status() == VaultStatus::Unlocked
+                        fallback=move || view! { <p class="form-note">{move || i18n.t().team_unlock_to_share}</p> }>
+                        <button class="button" type="button" disabled=share.pending()
+                            on:click=move |_| { share.dispatch(()); }>
+                            {move || i18n.t().team_share_submit}
+                        </button>
+                    </Show>
+                    <p class="form-error" role="alert">
+                        {move || matches!(share.value().get(), Some(Err(()))).then(|| i18n.t().error_try_again)}
+                    </p>
+                </div>
+            </Show>
+        </li>
+    }
+}

@@ -1,0 +1,9 @@
+//! The practice's team (DESIGN §6: ADMIN only): invitations by mail, the new member's own key
+//! pair, and the vault share an ADMIN seals to it after comparing fingerprints (docs/crypto.md
+//! §9.3).
+
+mod invite;
+mod members;
+
+pub use invite::{accept_invite, invite_details, invite_member, InvitationView};
+pub use members::{share_vault, team_overview, MemberView, PendingInviteView, TeamView};
