@@ -79,3 +79,39 @@ export function linkIn(mail) {
   assert(match, `no link to ${BASE_URL} in mail: ${mail.text}`);
   return match[0];
 }
+
+/**
+ * A new practice with its vault set up, signed in on `page`: register, confirm the mailed
+ * link, sign in, make the keys and confirm the recovery code. (The account suite checks each
+ * of these steps in detail.)
+ */
+export async function practiceWithVault(page, { name = 'Hautarztpraxis am Markt', password = 'Sonnenschein über der Praxis' } = {}) {
+  const email = `inhaberin-${Date.now()}-${Math.floor(Math.random() * 1e6)}@praxis.example`;
+  await page.goto(`${BASE_URL}/register`);
+  await page.waitForSelector('html[data-hydrated="true"]');
+  await page.getByLabel('Name der Praxis').fill(name);
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort', { exact: true }).fill(password);
+  await page.getByLabel('Passwort wiederholen').fill(password);
+  await page.getByRole('button', { name: 'Praxis anlegen' }).click();
+  await page.getByRole('heading', { name: 'Bitte sehen Sie in Ihr Postfach' }).waitFor({ timeout: SLOW });
+  await page.goto(linkIn(await waitForMail(email, /bestätigen/)));
+  await page.getByText('Ihre E-Mail-Adresse ist bestätigt').waitFor({ timeout: SLOW });
+  await signIn(page, email, password);
+  await page.getByRole('button', { name: 'Schlüssel erzeugen' }).click();
+  const code = (await page.getByTestId('recovery-code').textContent()).trim();
+  await page.getByLabel('Zur Bestätigung').fill(code.split('-').pop());
+  await page.getByRole('button', { name: 'Tresor einrichten' }).click();
+  await page.getByText('Tresor geöffnet').waitFor({ timeout: SLOW });
+  return { email, password, code };
+}
+
+/** Signs in on /login and waits for the staff area. */
+export async function signIn(page, email, password) {
+  await page.goto(`${BASE_URL}/login`);
+  await page.waitForSelector('html[data-hydrated="true"]');
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort').fill(password);
+  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Willkommen im Praxisbereich' }).waitFor({ timeout: SLOW });
+}

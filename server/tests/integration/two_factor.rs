@@ -141,8 +141,8 @@ async fn enrolment_then_every_sign_in_needs_a_fresh_code(pool: PgPool) {
 
     // The enrolment's code was used; a code is never accepted twice.
     let enrolled_at = step_of_enrolment(&pool).await;
-    let replay = format!("code={}", code(&secret, enrolled_at));
-    let replayed = call(&pool, "/api/verify_two_factor", &replay, &waiting).await;
+    let used_code = format!("code={}", code(&secret, enrolled_at));
+    let replayed = call(&pool, "/api/verify_two_factor", &used_code, &waiting).await;
     assert_eq!(
         replayed.status,
         StatusCode::BAD_REQUEST,
