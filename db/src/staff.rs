@@ -36,7 +36,7 @@ pub async fn login_record(
         r#"select practice_id, id, role as "role: UserRole", password_hash, kdf_salt, kdf_memory_kib, kdf_iterations,
                   greatest(0, ceil(extract(epoch from locked_until - now())))::bigint as "locked_for_secs!",
                   email_verified_at is not null as "email_verified!"
-           from "user" where email = $1"#,
+           from "user" where email = $1 and removed_at is null"#,
         email.as_str()
     )
     .fetch_optional(conn)

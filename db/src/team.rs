@@ -165,7 +165,7 @@ pub async fn members(conn: &mut PgConnection, practice_id: Uuid) -> Result<Vec<M
                   exists(select 1 from key_wrap w where w.practice_id = u.practice_id and w.user_id = u.id
                          and w.kind = 'SEALED_TO_MEMBER' and w.pmk_version = p.current_pmk_version) as "share_pending!"
            from "user" u join practice p on p.id = u.practice_id
-           where u.practice_id = $1 order by u.created_at"#,
+           where u.practice_id = $1 and u.removed_at is null order by u.created_at"#,
         practice_id
     )
     .fetch_all(conn)
@@ -287,4 +287,131 @@ pub async fn member_wrapped_private_key(
     .fetch_optional(conn)
     .await?;
     Ok(key.flatten())
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum TeamChangeError {
+    #[error("the member is not in this practice")]
+    NotFound,
+    #[error("the practice would be left without an ADMIN")]
+    LastAdmin,
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+/// The member's current role, locking the practice's active ADMIN rows so two parallel
+/// changes cannot both remove "the other" ADMIN.
+async fn lock_for_change(
+    conn: &mut PgConnection,
+    practice_id: Uuid,
+    user_id: Uuid,
+) -> Result<(UserRole, i64), TeamChangeError> {
+    let admins = sqlx::query_scalar!(
+        r#"select id from "user" where practice_id = $1 and role = 'ADMIN' and removed_at is null for update"#,
+        practice_id
+    )
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(DbError::from)?;
+    let role = sqlx::query_scalar!(
+        r#"select role as "role: UserRole" from "user"
+           where practice_id = $1 and id = $2 and removed_at is null for update"#,
+        practice_id,
+        user_id
+    )
+    .fetch_optional(conn)
+    .await
+    .map_err(DbError::from)?
+    .ok_or(TeamChangeError::NotFound)?;
+    Ok((role, i64::try_from(admins.len()).unwrap_or(i64::MAX)))
+}
+
+/// Gives a member another role; returns the old one.
+pub async fn change_role(
+    conn: &mut PgConnection,
+    practice_id: Uuid,
+    user_id: Uuid,
+    role: UserRole,
+) -> Result<UserRole, TeamChangeError> {
+    let (old, admins) = lock_for_change(conn, practice_id, user_id).await?;
+    if old == UserRole::Admin && role != UserRole::Admin && admins <= 1 {
+        return Err(TeamChangeError::LastAdmin);
+    }
+    sqlx::query!(
+        r#"update "user" set role = $3 where practice_id = $1 and id = $2"#,
+        practice_id,
+        user_id,
+        role as UserRole,
+    )
+    .execute(conn)
+    .await
+    .map_err(DbError::from)?;
+    Ok(old)
+}
+
+/// Removes a member: no sign-in, no sessions, no keys, no pending tokens. Returns whether
+/// they could open the vault (then the practice's keys are due for rotation).
+pub async fn remove_member(
+    conn: &mut PgConnection,
+    practice_id: Uuid,
+    user_id: Uuid,
+) -> Result<bool, TeamChangeError> {
+    let (role, admins) = lock_for_change(conn, practice_id, user_id).await?;
+    if role == UserRole::Admin && admins <= 1 {
+        return Err(TeamChangeError::LastAdmin);
+    }
+    let had_vault = sqlx::query_scalar!(
+        r#"select exists(select 1 from key_wrap where practice_id = $1 and user_id = $2) as "had!""#,
+        practice_id,
+        user_id
+    )
+    .fetch_one(&mut *conn)
+    .await
+    .map_err(DbError::from)?;
+    for statement in [
+        "delete from key_wrap where practice_id = $1 and user_id = $2",
+        "delete from session where practice_id = $1 and user_id = $2",
+        "delete from auth_token where practice_id = $1 and user_id = $2",
+        "delete from two_factor_recovery_code where practice_id = $1 and user_id = $2",
+        "delete from account where practice_id = $1 and user_id = $2",
+    ] {
+        sqlx::query(statement)
+            .bind(practice_id)
+            .bind(user_id)
+            .execute(&mut *conn)
+            .await
+            .map_err(DbError::from)?;
+    }
+    sqlx::query!(
+        r#"update "user"
+           set removed_at = now(), password_hash = null, public_key = null, wrapped_private_key = null,
+               totp_secret_encrypted = null, totp_enabled_at = null
+           where practice_id = $1 and id = $2"#,
+        practice_id,
+        user_id,
+    )
+    .execute(&mut *conn)
+    .await
+    .map_err(DbError::from)?;
+    if had_vault {
+        sqlx::query!(
+            "update practice set key_rotation_due_at = coalesce(key_rotation_due_at, now()) where id = $1",
+            practice_id
+        )
+        .execute(conn)
+        .await
+        .map_err(DbError::from)?;
+    }
+    Ok(had_vault)
+}
+
+/// Since when the practice's keys are due for rotation (a member with vault access left).
+pub async fn rotation_due(conn: &mut PgConnection, practice_id: Uuid) -> Result<bool, DbError> {
+    let due = sqlx::query_scalar!(
+        r#"select key_rotation_due_at is not null as "due!" from practice where id = $1"#,
+        practice_id
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(due)
 }

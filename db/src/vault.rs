@@ -258,3 +258,126 @@ pub async fn practice_keys(
         wrapped_blind_index_key: r.wrapped_blind_index_key,
     }))
 }
+
+/// The practice's current master-key and inbox-key versions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Versions {
+    pub pmk_version: i32,
+    pub key_version: i32,
+}
+
+pub async fn versions(
+    conn: &mut PgConnection,
+    practice_id: Uuid,
+) -> Result<Option<Versions>, DbError> {
+    let row = sqlx::query!(
+        "select p.current_pmk_version, k.key_version from practice p
+         join practice_key k on k.practice_id = p.id and k.retired_at is null
+         where p.id = $1",
+        practice_id
+    )
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|r| Versions {
+        pmk_version: r.current_pmk_version,
+        key_version: r.key_version,
+    }))
+}
+
+/// Like [`versions`], locking the practice row so two rotations cannot interleave.
+pub async fn versions_for_update(
+    conn: &mut PgConnection,
+    practice_id: Uuid,
+) -> Result<Option<Versions>, DbError> {
+    sqlx::query!(
+        "select id from practice where id = $1 for update",
+        practice_id
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    versions(conn, practice_id).await
+}
+
+/// A new key set made by an ADMIN's browser (docs/crypto.md §9.6).
+#[derive(Debug, Clone)]
+pub struct Rotation<'a> {
+    pub pmk_version: i32,
+    pub key_version: i32,
+    pub inbox_public_key: &'a [u8; 32],
+    pub wrapped_inbox_private_key: &'a str,
+    pub wrapped_blind_index_key: &'a str,
+    pub wrapped_previous_master_key: &'a str,
+    pub admin_password_wrap: &'a str,
+    pub recovery_wrap: &'a str,
+    pub shares: &'a [(Uuid, &'a str)],
+}
+
+/// Swaps in the new key set: the new inbox key receives new data, every copy of the old
+/// master key is replaced, and the rotation is no longer due.
+pub async fn rotate(
+    conn: &mut PgConnection,
+    practice_id: Uuid,
+    admin_id: Uuid,
+    rotation: &Rotation<'_>,
+) -> Result<(), DbError> {
+    sqlx::query!(
+        "update practice_key set retired_at = now() where practice_id = $1 and retired_at is null",
+        practice_id
+    )
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query!(
+        "insert into practice_key (practice_id, key_version, pmk_version, inbox_public_key,
+                                   wrapped_inbox_private_key, wrapped_blind_index_key, wrapped_previous_master_key)
+         values ($1, $2, $3, $4, $5, $6, $7)",
+        practice_id,
+        rotation.key_version,
+        rotation.pmk_version,
+        &rotation.inbox_public_key[..],
+        rotation.wrapped_inbox_private_key,
+        rotation.wrapped_blind_index_key,
+        rotation.wrapped_previous_master_key,
+    )
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query!(
+        "update practice set current_pmk_version = $2, key_rotation_due_at = null where id = $1",
+        practice_id,
+        rotation.pmk_version
+    )
+    .execute(&mut *conn)
+    .await?;
+    // Copies of older master keys open nothing the chain does not: they go.
+    sqlx::query!(
+        "delete from key_wrap where practice_id = $1 and pmk_version < $2",
+        practice_id,
+        rotation.pmk_version
+    )
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query!(
+        "insert into key_wrap (practice_id, user_id, kind, pmk_version, envelope, created_by)
+         values ($1, $2, 'PASSWORD', $3, $4, $2), ($1, null, 'RECOVERY_CODE', $3, $5, $2)",
+        practice_id,
+        admin_id,
+        rotation.pmk_version,
+        rotation.admin_password_wrap,
+        rotation.recovery_wrap,
+    )
+    .execute(&mut *conn)
+    .await?;
+    for (user_id, share) in rotation.shares {
+        sqlx::query!(
+            "insert into key_wrap (practice_id, user_id, kind, pmk_version, envelope, created_by)
+             values ($1, $2, 'SEALED_TO_MEMBER', $3, $4, $5)",
+            practice_id,
+            user_id,
+            rotation.pmk_version,
+            share,
+            admin_id,
+        )
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}

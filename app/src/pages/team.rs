@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
 use crate::pages::staff::role_label;
-use crate::team::{invite_member, share_vault, team_overview, MemberView};
+use crate::team::{
+    change_role, invite_member, remove_member, share_vault, team_overview, MemberView,
+};
 use crate::vault::{use_vault, VaultStatus};
 
 #[component]
@@ -64,10 +66,16 @@ pub fn TeamPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || team.get().map(|answer| match answer {
                 Ok(view) => view! {
+                    <Show when={let due = view.rotation_due; move || due}>
+                        <RotationNotice on_done=move || team.refetch()/>
+                    </Show>
                     <section class="card">
                         <h2>{move || i18n.t().team_members_title}</h2>
                         <ul class="team-list">
-                            {view.members.into_iter().map(|member| view! { <MemberRow member on_shared=move || team.refetch()/> }).collect_view()}
+                            {let me = view.me.clone(); view.members.into_iter().map(|member| {
+                                let is_me = member.user_id == me;
+                                view! { <MemberRow member is_me on_changed=move || team.refetch()/> }
+                            }).collect_view()}
                         </ul>
                         <Show when={let open = !view.invites.is_empty(); move || open}>
                             <h3>{move || i18n.t().team_invites_title}</h3>
@@ -94,7 +102,8 @@ pub fn TeamPage() -> impl IntoView {
 #[component]
 fn MemberRow(
     member: MemberView,
-    on_shared: impl Fn() + Send + Sync + Copy + 'static,
+    is_me: bool,
+    on_changed: impl Fn() + Send + Sync + Copy + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let vault = use_vault();
@@ -117,9 +126,30 @@ fn MemberRow(
     });
     Effect::new(move |_| {
         if let Some(Ok(())) = share.value().get() {
-            on_shared();
+            on_changed();
         }
     });
+    let member_id = member.user_id.clone();
+    let set_role = Action::new(move |role: &UserRole| change_role(member_id.clone(), *role));
+    let member_id = member.user_id.clone();
+    let remove = Action::new(move |(): &()| remove_member(member_id.clone()));
+    let confirming = RwSignal::new(false);
+    Effect::new(move |_| {
+        if matches!(set_role.value().get(), Some(Ok(())))
+            || matches!(remove.value().get(), Some(Ok(())))
+        {
+            on_changed();
+        }
+    });
+    let change_problem = move || {
+        let refused = |r: Option<Result<(), crate::error::AppError>>| match r {
+            Some(Err(crate::error::AppError::Conflict(_))) => Some(i18n.t().team_last_admin),
+            Some(Err(_)) => Some(i18n.t().error_try_again),
+            _ => None,
+        };
+        refused(set_role.value().get()).or_else(|| refused(remove.value().get()))
+    };
+    let current_role = member.role;
     let state = move || {
         let m = i18n.t();
         if member.has_vault {
@@ -135,6 +165,34 @@ fn MemberRow(
             <span>{member.email.clone()}</span>
             <span class="team-list__role">{move || role_label(i18n.t(), member.role)}</span>
             <span class="team-list__state">{state}</span>
+            <Show when=move || !is_me>
+                <div class="team-list__actions">
+                    <label class="field field--inline">
+                        <span>{move || i18n.t().team_role}</span>
+                        <select on:change=move |event| {
+                            if let Ok(role) = event_target_value(&event).parse::<UserRole>() {
+                                set_role.dispatch(role);
+                            }
+                        }>
+                            {[UserRole::Arzt, UserRole::Empfang, UserRole::Admin].map(|r| view! {
+                                <option value=r.as_str() selected=current_role == r>{move || role_label(i18n.t(), r)}</option>
+                            })}
+                        </select>
+                    </label>
+                    <Show when=move || confirming.get()
+                        fallback=move || view! {
+                            <button class="button button--secondary" type="button" on:click=move |_| confirming.set(true)>
+                                {move || i18n.t().team_remove}
+                            </button>
+                        }>
+                        <button class="button button--danger" type="button" disabled=remove.pending()
+                            on:click=move |_| { remove.dispatch(()); }>
+                            {move || i18n.t().team_remove_confirm}
+                        </button>
+                    </Show>
+                    <p class="form-error" role="alert">{change_problem}</p>
+                </div>
+            </Show>
             <Show when=move || waiting>
                 <div class="team-list__share">
                     <p>{move || i18n.t().team_compare_fingerprint}</p>
@@ -152,5 +210,62 @@ fn MemberRow(
                 </div>
             </Show>
         </li>
+    }
+}
+
+/// Shown while the practice's keys are due for rotation: an unlocked ADMIN types their
+/// password and the recovery code, and this browser makes and uploads the new key set.
+#[component]
+fn RotationNotice(on_done: impl Fn() + Send + Sync + Copy + 'static) -> impl IntoView {
+    let i18n = use_i18n();
+    let vault = use_vault();
+    let profile = use_context::<crate::auth::StaffProfile>();
+    let (email, user_id) = profile.map(|p| (p.email, p.user_id)).unwrap_or_default();
+    let code = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let rotate = Action::new(move |(code, password): &(String, String)| {
+        let (email, user_id) = (email.clone(), user_id.clone());
+        let (code, password) = (code.clone(), password.clone());
+        async move { crate::vault::rotate_in_browser(vault, email, user_id, &code, password).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(())) = rotate.value().get() {
+            on_done();
+        }
+    });
+    let problem = move || {
+        rotate
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|failure| match failure {
+                crate::vault::RotationFailure::Locked => i18n.t().team_unlock_to_share,
+                crate::vault::RotationFailure::WrongCode => i18n.t().vault_recover_wrong_code,
+                crate::vault::RotationFailure::WrongPassword => i18n.t().vault_unlock_wrong,
+                crate::vault::RotationFailure::Other => i18n.t().error_try_again,
+            })
+    };
+    view! {
+        <section class="card card--attention">
+            <h2>{move || i18n.t().rotation_title}</h2>
+            <p>{move || i18n.t().rotation_text}</p>
+            <form class="form" on:submit=move |event| {
+                event.prevent_default();
+                rotate.dispatch((code.get_untracked(), password.get_untracked()));
+            }>
+                <label class="field">
+                    <span>{move || i18n.t().field_recovery_code}</span>
+                    <input type="text" autocomplete="off" spellcheck="false" required bind:value=code/>
+                </label>
+                <label class="field">
+                    <span>{move || i18n.t().rotation_password}</span>
+                    <input type="password" autocomplete="current-password" required bind:value=password/>
+                </label>
+                <p class="form-error" role="alert">{problem}</p>
+                <button class="button" type="submit" disabled=move || rotate.pending().get() || vault.status() != VaultStatus::Unlocked>
+                    {move || if rotate.pending().get() { i18n.t().vault_unlock_busy } else { i18n.t().rotation_submit }}
+                </button>
+            </form>
+        </section>
     }
 }

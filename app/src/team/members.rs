@@ -28,6 +28,10 @@ pub struct PendingInviteView {
 pub struct TeamView {
     pub members: Vec<MemberView>,
     pub invites: Vec<PendingInviteView>,
+    /// A member who could open the vault left: the keys should be rotated.
+    pub rotation_due: bool,
+    /// The ADMIN looking at the page (they cannot remove or demote themselves here).
+    pub me: String,
 }
 
 #[server(endpoint = "team_overview")]
@@ -58,7 +62,10 @@ mod server {
         let mut conn = pool.acquire().await?;
         let members = db::team::members(&mut conn, staff.practice_id).await?;
         let invites = db::team::pending_invites(&mut conn, staff.practice_id).await?;
+        let rotation_due = db::team::rotation_due(&mut conn, staff.practice_id).await?;
         Ok(TeamView {
+            rotation_due,
+            me: staff.user_id.to_string(),
             members: members
                 .into_iter()
                 .map(|m| MemberView {

@@ -168,6 +168,11 @@ impl Vault {
         })
     }
 
+    /// Runs `f` with the open keys; `None` while the vault is locked.
+    pub fn with_open_keys<T>(self, f: impl FnOnce(&OpenKeys) -> T) -> Option<T> {
+        self.keys.with_value(|keys| keys.as_ref().map(f))
+    }
+
     /// Holds freshly made keys (vault set-up) as the open vault.
     pub fn install(self, keys: OpenKeys) {
         self.keys.set_value(Some(keys));

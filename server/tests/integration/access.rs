@@ -51,6 +51,14 @@ const MATRIX: &[Row] = &[
     Row { path: "/api/recovery_material", form: "", expected: [404, 403, 403, 401] },
     Row { path: "/api/team_overview", form: "", expected: [200, 403, 403, 401] },
     Row { path: "/api/invite_member", form: "email=x&role=ARZT", expected: [400, 403, 403, 401] },
+    Row { path: "/api/change_role", form: "user_id=x&role=ARZT", expected: [404, 403, 403, 401] },
+    Row { path: "/api/remove_member", form: "user_id=x", expected: [404, 403, 403, 401] },
+    Row { path: "/api/rotation_plan", form: "", expected: [404, 403, 403, 401] },
+    Row {
+        path: "/api/rotate_keys",
+        form: r#"{"keys":{"pmk_version":2,"key_version":2,"inbox_public_key":"x","wrapped_inbox_private_key":"x","wrapped_blind_index_key":"x","wrapped_previous_master_key":"x","admin_password_wrap":"x","recovery_wrap":"x","shares":[]},"login_key":"x"}"#,
+        expected: [400, 403, 403, 401],
+    },
     Row { path: "/api/share_vault", form: "user_id=x&share=x", expected: [404, 403, 403, 401] },
     // Nobody in the test practice has a share waiting.
     Row {
@@ -90,10 +98,22 @@ async fn call(pool: &PgPool, caller: Caller, row: &Row) -> u16 {
         Some(role) => Some(signed_in(pool, role).await),
         None => None,
     };
-    post_form(router(pool.clone()), row.path, row.form, cookie.as_deref())
-        .await
-        .status
-        .as_u16()
+    // Server functions with a JSON body have rows whose "form" is a JSON object.
+    let content_type = if row.form.starts_with('{') {
+        "application/json"
+    } else {
+        "application/x-www-form-urlencoded"
+    };
+    post_body(
+        router(pool.clone()),
+        row.path,
+        content_type,
+        row.form,
+        cookie.as_deref(),
+    )
+    .await
+    .status
+    .as_u16()
 }
 
 #[sqlx::test(migrator = "db::MIGRATOR")]

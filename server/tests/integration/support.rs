@@ -132,13 +132,31 @@ pub(crate) async fn post_form(
     form: &str,
     cookie: Option<&str>,
 ) -> Answer {
+    post_body(
+        router,
+        path,
+        "application/x-www-form-urlencoded",
+        form,
+        cookie,
+    )
+    .await
+}
+
+/// A same-origin post of `body` as `content_type` (JSON for server functions that take it).
+pub(crate) async fn post_body(
+    router: Router,
+    path: &str,
+    content_type: &str,
+    body: &str,
+    cookie: Option<&str>,
+) -> Answer {
     let mut headers = vec![("origin", ORIGIN)];
     headers.extend(cookie.map(|c| ("cookie", c)));
-    let request = Request::post(path).header("content-type", "application/x-www-form-urlencoded");
+    let request = Request::post(path).header("content-type", content_type);
     send(
         router,
         with_headers(request, &headers)
-            .body(Body::from(form.to_owned()))
+            .body(Body::from(body.to_owned()))
             .expect("request"),
     )
     .await

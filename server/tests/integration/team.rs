@@ -252,3 +252,280 @@ async fn an_expired_invitation_cannot_be_used(pool: PgPool) {
     .await;
     assert_eq!(details.status, StatusCode::BAD_REQUEST);
 }
+
+async fn user_id(pool: &PgPool, email: &str) -> uuid::Uuid {
+    sqlx::query_scalar(r#"select id from "user" where email = $1"#)
+        .bind(email)
+        .fetch_one(pool)
+        .await
+        .expect("user")
+}
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn roles_change_but_the_last_admin_stays(pool: PgPool) {
+    server::seed::seed(&pool).await.expect("seed");
+    let (admin, _) = demo_sign_in(&pool, "admin@demo.derma-consent.test").await;
+    let arzt = user_id(&pool, "arzt@demo.derma-consent.test").await;
+    let me = user_id(&pool, "admin@demo.derma-consent.test").await;
+
+    let changed = post_form(
+        router(pool.clone()),
+        "/api/change_role",
+        &format!("user_id={arzt}&role=EMPFANG"),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(changed.status, StatusCode::OK, "{}", changed.body);
+    let role: String = sqlx::query_scalar(r#"select role::text from "user" where id = $1"#)
+        .bind(arzt)
+        .fetch_one(&pool)
+        .await
+        .expect("role");
+    assert_eq!(role, "EMPFANG");
+
+    for (path, form) in [
+        ("/api/change_role", format!("user_id={me}&role=ARZT")),
+        ("/api/remove_member", format!("user_id={me}")),
+    ] {
+        let refused = post_form(router(pool.clone()), path, &form, Some(&admin)).await;
+        assert_eq!(
+            refused.status,
+            StatusCode::CONFLICT,
+            "{path}: {}",
+            refused.body
+        );
+    }
+    let metadata: serde_json::Value =
+        sqlx::query_scalar("select metadata from audit_log where action = 'team.role_changed'")
+            .fetch_one(&pool)
+            .await
+            .expect("audited");
+    assert_eq!(
+        metadata,
+        serde_json::json!({ "from": "ARZT", "to": "EMPFANG" })
+    );
+}
+
+/// Practice B's ADMIN reaches nothing of practice A by id.
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn members_of_another_practice_are_out_of_reach(pool: PgPool) {
+    server::seed::seed(&pool).await.expect("seed");
+    let login_key =
+        practice_with_password(&pool, "chefin@andere.example", "ein langes Passwort").await;
+    let form = format!(
+        "email={}&login_key={}",
+        form_value("chefin@andere.example"),
+        form_value(&login_key)
+    );
+    let other = post_form(router(pool.clone()), "/api/sign_in", &form, None).await;
+    let other = header(&other, "set-cookie")
+        .split(';')
+        .next()
+        .expect("cookie")
+        .to_owned();
+    let arzt = user_id(&pool, "arzt@demo.derma-consent.test").await;
+    for (path, form) in [
+        ("/api/change_role", format!("user_id={arzt}&role=ADMIN")),
+        ("/api/remove_member", format!("user_id={arzt}")),
+        ("/api/share_vault", format!("user_id={arzt}&share=x")),
+    ] {
+        let answer = post_form(router(pool.clone()), path, &form, Some(&other)).await;
+        assert!(
+            [StatusCode::NOT_FOUND, StatusCode::BAD_REQUEST].contains(&answer.status),
+            "{path}: {} {}",
+            answer.status,
+            answer.body
+        );
+    }
+    let team = post_form(router(pool.clone()), "/api/team_overview", "", Some(&other)).await;
+    assert!(
+        !team.body.contains("demo.derma-consent.test"),
+        "{}",
+        team.body
+    );
+    let (role, removed): (String, bool) =
+        sqlx::query_as(r#"select role::text, removed_at is not null from "user" where id = $1"#)
+            .bind(arzt)
+            .fetch_one(&pool)
+            .await
+            .expect("untouched");
+    assert_eq!((role.as_str(), removed), ("ARZT", false));
+}
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn a_removed_member_is_locked_out_and_the_rotation_renews_every_key(pool: PgPool) {
+    server::seed::seed(&pool).await.expect("seed");
+    let (admin, admin_keys) = demo_sign_in(&pool, "admin@demo.derma-consent.test").await;
+    let (arzt_session, _) = demo_sign_in(&pool, "arzt@demo.derma-consent.test").await;
+    let arzt = user_id(&pool, "arzt@demo.derma-consent.test").await;
+
+    let removed = post_form(
+        router(pool.clone()),
+        "/api/remove_member",
+        &format!("user_id={arzt}"),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(removed.status, StatusCode::OK, "{}", removed.body);
+    let me = post_form(router(pool.clone()), "/api/whoami", "", Some(&arzt_session)).await;
+    assert_eq!(me.body, "null", "the session ended at once");
+    let wraps: i64 = sqlx::query_scalar("select count(*) from key_wrap where user_id = $1")
+        .bind(arzt)
+        .fetch_one(&pool)
+        .await
+        .expect("wraps");
+    assert_eq!(wraps, 0);
+    let params = crypto::KdfParams::from_text(
+        &serde_json::from_str::<String>(
+            &post_form(
+                router(pool.clone()),
+                "/api/sign_in_parameters",
+                "email=arzt%40demo.derma-consent.test",
+                None,
+            )
+            .await
+            .body,
+        )
+        .expect("json"),
+    )
+    .expect("params");
+    let keys = crypto::PasswordKeys::derive(server::seed::DEMO_PASSWORD, &params).expect("derive");
+    let again = post_form(
+        router(pool.clone()),
+        "/api/sign_in",
+        &format!(
+            "email=arzt%40demo.derma-consent.test&login_key={}",
+            form_value(&keys.login_key().to_text())
+        ),
+        None,
+    )
+    .await;
+    assert_eq!(
+        again.status,
+        StatusCode::BAD_REQUEST,
+        "cannot sign in any more"
+    );
+
+    let team = post_form(router(pool.clone()), "/api/team_overview", "", Some(&admin)).await;
+    let team: app::team::TeamView = serde_json::from_str(&team.body).expect("json");
+    assert!(team.rotation_due);
+    assert!(team.members.iter().all(|m| m.user_id != arzt.to_string()));
+
+    // The ADMIN's browser (here: the same crypto, natively) makes the new key set.
+    let plan = post_form(router(pool.clone()), "/api/rotation_plan", "", Some(&admin)).await;
+    let plan: app::vault::RotationTargets = serde_json::from_str(&plan.body).expect("json");
+    assert_eq!((plan.pmk_version, plan.key_version), (2, 2));
+    assert_eq!(
+        plan.members.len(),
+        1,
+        "only reception is left besides the ADMIN"
+    );
+    let app::vault::VaultAccess::Ready(material) = access(&pool, &admin).await else {
+        panic!("ADMIN vault")
+    };
+    let (practice, admin_user) = ids(&material);
+    let old = crypto::PracticeMasterKey::unwrap_with_password(
+        &crypto::PasswordWrapEnvelope::from_text(&material.master_wrap).expect("envelope"),
+        admin_keys.wrap_key(),
+        practice,
+        admin_user,
+    )
+    .expect("open");
+    let bidx = old
+        .unwrap_blind_index_key(
+            &crypto::KeyWrapEnvelope::from_text(&material.wrapped_blind_index_key).expect("env"),
+        )
+        .expect("bidx");
+    let master = crypto::PracticeMasterKey::generate(practice, 2);
+    let inbox = crypto::InboxKeyPair::generate(2);
+    let member = &plan.members[0];
+    let share = master
+        .share_with(
+            &crypto::MemberPublicKey::from_text(&member.public_key).expect("key"),
+            crypto::UserId::from_bytes(app::vault::uuid_bytes(&member.user_id).expect("id")),
+        )
+        .expect("share");
+    let set = app::vault::NewKeySet {
+        pmk_version: 2,
+        key_version: 2,
+        inbox_public_key: inbox.public_key().to_text(),
+        wrapped_inbox_private_key: master.wrap_inbox_key(&inbox).to_text(),
+        wrapped_blind_index_key: master.wrap_blind_index_key(&bidx).to_text(),
+        wrapped_previous_master_key: master
+            .wrap_previous_master_key(&old)
+            .expect("chain")
+            .to_text(),
+        admin_password_wrap: master
+            .wrap_with_password(admin_keys.wrap_key(), admin_user)
+            .to_text(),
+        recovery_wrap: master
+            .wrap_with_recovery_code(&crypto::RecoveryCode::generate())
+            .to_text(),
+        shares: vec![(member.user_id.clone(), share.to_text())],
+    };
+    let body =
+        serde_json::json!({ "keys": set, "login_key": admin_keys.login_key().to_text().as_str() });
+    let rotated = post_body(
+        router(pool.clone()),
+        "/api/rotate_keys",
+        "application/json",
+        &body.to_string(),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(rotated.status, StatusCode::OK, "{}", rotated.body);
+    let twice = post_body(
+        router(pool.clone()),
+        "/api/rotate_keys",
+        "application/json",
+        &body.to_string(),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(
+        twice.status,
+        StatusCode::CONFLICT,
+        "a second upload of the same versions is refused"
+    );
+
+    // The ADMIN opens v2 with their password; the old patient data opens through the chain.
+    let app::vault::VaultAccess::Ready(material) = access(&pool, &admin).await else {
+        panic!("ADMIN vault v2")
+    };
+    assert_eq!(material.inbox_key_version, 2);
+    let new = crypto::PracticeMasterKey::unwrap_with_password(
+        &crypto::PasswordWrapEnvelope::from_text(&material.master_wrap).expect("envelope"),
+        admin_keys.wrap_key(),
+        practice,
+        admin_user,
+    )
+    .expect("v2 opens");
+    let chain: String = sqlx::query_scalar(
+        "select wrapped_previous_master_key from practice_key where retired_at is null",
+    )
+    .fetch_one(&pool)
+    .await
+    .expect("chain");
+    let previous = new
+        .unwrap_previous_master_key(&crypto::KeyWrapEnvelope::from_text(&chain).expect("env"))
+        .expect("v1 through the chain");
+    let (patient_id, wrapped): (uuid::Uuid, String) =
+        sqlx::query_as("select id, wrapped_content_key from patient limit 1")
+            .fetch_one(&pool)
+            .await
+            .expect("patient");
+    previous
+        .unwrap_content_key(
+            &crypto::KeyWrapEnvelope::from_text(&wrapped).expect("env"),
+            crypto::ObjectId::from_bytes(*patient_id.as_bytes()),
+        )
+        .expect("old data stays readable");
+    let team = post_form(router(pool.clone()), "/api/team_overview", "", Some(&admin)).await;
+    let team: app::team::TeamView = serde_json::from_str(&team.body).expect("json");
+    assert!(!team.rotation_due);
+    let (reception, _) = demo_sign_in(&pool, "empfang@demo.derma-consent.test").await;
+    assert!(matches!(
+        access(&pool, &reception).await,
+        app::vault::VaultAccess::Shared(_)
+    ));
+}
