@@ -88,6 +88,12 @@ pub fn answered(error: AppError) -> AppError {
         http::StatusCode::from_u16(error.status()),
     ) {
         response.set_status(status);
+        if let AppError::RateLimited { retry_after_secs } = &error {
+            // Tells clients (and proxies) when to try again, as the message does for people.
+            if let Ok(value) = http::HeaderValue::from_str(&retry_after_secs.to_string()) {
+                response.insert_header(http::header::RETRY_AFTER, value);
+            }
+        }
     }
     error
 }

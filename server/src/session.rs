@@ -16,7 +16,7 @@ use app::auth::{ClientNetwork, Staff};
 use crate::AppState;
 
 pub async fn load(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
-    let network = client_ip(&request, state.settings.trusted_proxy).map(domain::truncated_ip);
+    let network = client_ip(&request, &state.settings.trusted_proxy).map(domain::truncated_ip);
     request.extensions_mut().insert(ClientNetwork(network));
     // Static files need no session; skipping them saves a query per asset.
     if !request.uri().path().starts_with("/pkg/") {
@@ -61,24 +61,16 @@ async fn resolve(state: &AppState, headers: &http::HeaderMap) -> Option<Staff> {
     }
 }
 
-/// The peer address, or behind our own proxy the last `X-Forwarded-For` entry (the one our
-/// proxy appended; earlier entries are whatever the client claimed).
-fn client_ip(request: &Request, trusted_proxy: bool) -> Option<IpAddr> {
-    if trusted_proxy {
-        let forwarded = request
-            .headers()
-            .get_all("x-forwarded-for")
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(','))
-            .last()
-            .and_then(|ip| ip.trim().parse().ok());
-        if forwarded.is_some() {
-            return forwarded;
-        }
-    }
-    request
+/// The client's address: the peer's, or behind our own proxies the one they forwarded.
+fn client_ip(request: &Request, proxies: &crate::proxy::TrustedProxies) -> Option<IpAddr> {
+    let peer = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
-        .map(|info| info.0.ip())
+        .map(|info| info.0.ip())?;
+    let forwarded = request
+        .headers()
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok());
+    Some(proxies.client(peer, forwarded))
 }

@@ -20,9 +20,9 @@ pub struct Settings {
     /// Deployment secret (`DERMA_SERVER_SECRET`, 32 bytes base64url). Required over https;
     /// locally a random one is made per process when unset.
     pub server_secret: Redacted32,
-    /// Behind a reverse proxy we run ourselves: take the client address from the last
-    /// `X-Forwarded-For` entry. Off by default, because anyone can send that header.
-    pub trusted_proxy: bool,
+    /// Our reverse proxies (`DERMA_TRUSTED_PROXY`, address ranges): only requests from them
+    /// may name the client in `X-Forwarded-For`. Empty by default.
+    pub trusted_proxy: crate::proxy::TrustedProxies,
     pub mail: MailSettings,
 }
 
@@ -156,9 +156,16 @@ impl Settings {
             },
             leptos_config: var("LEPTOS_CONFIG").unwrap_or_else(|| "Leptos.toml".to_owned()),
             server_secret: server_secret(&var, https)?,
-            trusted_proxy: parse(&var, "DERMA_TRUSTED_PROXY", false, "true or false", |_| {
-                true
-            })?,
+            trusted_proxy: match var("DERMA_TRUSTED_PROXY") {
+                None => crate::proxy::TrustedProxies::default(),
+                Some(raw) => crate::proxy::TrustedProxies::parse(&raw).ok_or_else(|| {
+                    invalid(
+                        "DERMA_TRUSTED_PROXY",
+                        &raw,
+                        "the address ranges of your own reverse proxies, e.g. 10.0.0.0/8,127.0.0.1",
+                    )
+                })?,
+            },
             mail: mail(&var, https)?,
         })
     }
@@ -278,10 +285,22 @@ fn origin(var: &impl Fn(&str) -> Option<String>) -> Result<String, SettingsError
         .or_else(|| value.strip_prefix("http://"));
     match rest {
         Some(host) if !host.is_empty() && !host.contains(['/', '?', '#', '@', ' ']) => {
-            Ok(value.to_owned())
+            Ok(normalised_origin(value))
         }
         _ => Err(invalid("DERMA_PUBLIC_ORIGIN", &raw, EXPECTED)),
     }
+}
+
+/// The origin as browsers serialise it in the `Origin` header (lower case, no default port),
+/// so the same-origin check can compare bytes.
+fn normalised_origin(value: &str) -> String {
+    let lower = value.to_ascii_lowercase();
+    for (scheme, port) in [("https://", ":443"), ("http://", ":80")] {
+        if let Some(host) = lower.strip_prefix(scheme) {
+            return format!("{scheme}{}", host.strip_suffix(port).unwrap_or(host));
+        }
+    }
+    lower
 }
 
 #[cfg(test)]
@@ -424,6 +443,23 @@ mod tests {
         ])
         .expect("valid");
         assert_eq!(s.public_origin, "http://127.0.0.1:3055");
+    }
+
+    #[test]
+    fn the_origin_is_compared_as_browsers_send_it() {
+        assert_eq!(
+            normalised_origin("HTTPS://App.Example.DE:443"),
+            "https://app.example.de"
+        );
+        assert_eq!(normalised_origin("http://127.0.0.1:80"), "http://127.0.0.1");
+        assert_eq!(
+            normalised_origin("http://127.0.0.1:3000"),
+            "http://127.0.0.1:3000"
+        );
+        assert_eq!(
+            normalised_origin("https://app.example.de:8443"),
+            "https://app.example.de:8443"
+        );
     }
 
     #[test]

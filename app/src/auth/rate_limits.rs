@@ -43,6 +43,29 @@ pub const TWO_FACTOR: Limit = Limit {
     window: Duration::from_mins(5),
 };
 
+/// Vault unlock/lock reports per member: enough for real use, not for flooding the audit log.
+pub const VAULT_EVENT: Limit = Limit {
+    max_hits: 120,
+    window: Duration::from_hours(1),
+};
+
+/// Counts this request against `limit` for one staff member (whatever network they use).
+pub async fn check_member(
+    pool: &db::PgPool,
+    action: &str,
+    user_id: uuid::Uuid,
+    limit: Limit,
+) -> Result<(), AppError> {
+    let mut conn = pool.acquire().await?;
+    match db::rate_limit::hit(&mut conn, &format!("{action}:user:{user_id}"), limit).await? {
+        None => Ok(()),
+        Some(retry_after_secs) => {
+            tracing::warn!(action, "rate limit reached for a staff member");
+            Err(AppError::RateLimited { retry_after_secs })
+        }
+    }
+}
+
 /// Counts this request against `limit` for the client's network; refuses when over it. A
 /// request whose network is unknown shares one bucket with all such requests (fail closed).
 pub async fn check(pool: &db::PgPool, action: &str, limit: Limit) -> Result<(), AppError> {

@@ -17,12 +17,19 @@ mod server {
     use domain::AuditAction;
     use leptos::prelude::{expect_context, use_context};
 
-    use crate::auth::{client_network, current, SessionCookie};
+    use crate::auth::{client_network, current, rate_limits, SessionCookie};
     use crate::error::AppError;
 
     pub async fn record(unlocked: bool) -> Result<(), AppError> {
         let staff = current().ok_or(AppError::Unauthorized)?;
         let pool = crate::error::db_pool()?;
+        rate_limits::check_member(
+            &pool,
+            "vault_event",
+            staff.user_id,
+            rate_limits::VAULT_EVENT,
+        )
+        .await?;
         let mut tx = pool.begin().await?;
         let network = client_network();
         let action = if unlocked {

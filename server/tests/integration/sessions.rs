@@ -107,3 +107,35 @@ async fn the_signed_in_staff_area_renders_on_the_server(pool: PgPool) {
         answer.body
     );
 }
+
+/// The browser's own vault reports cannot flood the audit log; the refusal says when to retry.
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn vault_reports_are_limited_per_member_with_a_retry_after(pool: PgPool) {
+    let cookie = signed_in(&pool, "ARZT").await;
+    for _ in 0..120 {
+        let ok = post_form(
+            router(pool.clone()),
+            "/api/vault_event",
+            "unlocked=false",
+            Some(&cookie),
+        )
+        .await;
+        assert_eq!(ok.status, StatusCode::OK, "{}", ok.body);
+    }
+    let refused = post_form(
+        router(pool.clone()),
+        "/api/vault_event",
+        "unlocked=false",
+        Some(&cookie),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS);
+    let retry: u64 = header(&refused, "retry-after").parse().expect("seconds");
+    assert!((1..=3600).contains(&retry), "{retry}");
+    let audited: i64 =
+        sqlx::query_scalar("select count(*) from audit_log where action = 'vault.locked'")
+            .fetch_one(&pool)
+            .await
+            .expect("count");
+    assert_eq!(audited, 120);
+}
