@@ -12,8 +12,8 @@ use leptos_router::path;
 use crate::i18n::{head_lang, provide_i18n};
 use crate::pages::{
     AcceptInvitePage, ConsentPage, ForgotPasswordPage, KioskPage, LandingPage, NotFoundPage,
-    ProfilePage, RegisterPage, ResetPasswordPage, SignInPage, StaffArea, StaffHome, TeamPage,
-    VerifyEmailPage,
+    PracticeSettingsPage, ProfilePage, RegisterPage, ResetPasswordPage, SignInPage, StaffArea,
+    StaffHome, TeamPage, VerifyEmailPage,
 };
 use crate::vault::provide_vault;
 
@@ -41,6 +41,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=StaffHome/>
                     <Route path=path!("profil") view=ProfilePage/>
                     <Route path=path!("team") view=TeamPage/>
+                    <Route path=path!("praxis") view=PracticeSettingsPage/>
                 </ParentRoute>
                 <Route path=path!("/c") view=ConsentPage/>
                 <Route path=path!("/kiosk") view=KioskPage/>

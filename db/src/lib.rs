@@ -12,6 +12,7 @@ pub mod outbox;
 pub mod patient;
 mod pool;
 pub mod practice;
+pub mod practice_settings;
 pub mod rate_limit;
 pub mod session;
 pub mod staff;

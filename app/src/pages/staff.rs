@@ -79,6 +79,7 @@ fn StaffShell(profile: StaffProfile) -> impl IntoView {
                 <a href="/app/profil" aria-current=move || current("/app/profil")>{move || i18n.t().nav_profile}</a>
                 {(profile.role == UserRole::Admin).then(|| view! {
                     <a href="/app/team" aria-current=move || current("/app/team")>{move || i18n.t().nav_team}</a>
+                    <a href="/app/praxis" aria-current=move || current("/app/praxis")>{move || i18n.t().nav_settings}</a>
                 })}
             </nav>
             <span class="staff-header__who">

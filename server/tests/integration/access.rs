@@ -53,6 +53,12 @@ const MATRIX: &[Row] = &[
     Row { path: "/api/invite_member", form: "email=x&role=ARZT", expected: [400, 403, 403, 401] },
     Row { path: "/api/change_role", form: "user_id=x&role=ARZT", expected: [404, 403, 403, 401] },
     Row { path: "/api/remove_member", form: "user_id=x", expected: [404, 403, 403, 401] },
+    Row { path: "/api/practice_settings", form: "", expected: [200, 403, 403, 401] },
+    Row {
+        path: "/api/save_practice_settings",
+        form: r#"{"settings":{"name":"Praxis","street":"","postal_code":"","city":"","dpo_name":"","dpo_email":"","enabled_consent_types":["BOTOX"],"default_validity_days":7,"reminder_enabled":true,"reminder_delay_hours":48}}"#,
+        expected: [200, 403, 403, 401],
+    },
     Row { path: "/api/rotation_plan", form: "", expected: [404, 403, 403, 401] },
     Row {
         path: "/api/rotate_keys",

@@ -6,6 +6,7 @@ mod accounts_by_mail;
 mod health_and_headers;
 mod mail;
 mod pages;
+mod practice_settings;
 mod sessions;
 mod sign_in;
 mod support;

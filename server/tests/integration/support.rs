@@ -101,6 +101,12 @@ pub(crate) async fn signed_in(pool: &PgPool, role: &str) -> String {
             .fetch_one(pool)
             .await
             .expect("practice");
+    // As registration makes it.
+    sqlx::query("insert into practice_settings (practice_id) values ($1)")
+        .bind(practice_id)
+        .execute(pool)
+        .await
+        .expect("settings");
     let user_id: uuid::Uuid = sqlx::query_scalar(
         "insert into \"user\" (practice_id, email, role) values ($1, $2, $3::user_role) returning id",
     )
