@@ -155,10 +155,13 @@ mod tests {
         }
     }
 
+    type Spoil = fn(&mut PracticeSettingsForm);
+
     #[test]
     fn settings_are_checked_field_by_field() {
         assert_eq!(check(&valid()), Ok(()));
-        let cases: [(fn(&mut PracticeSettingsForm), &str); 6] = [
+
+        let cases: [(Spoil, &str); 6] = [
             (|f| f.name = "  ".into(), "name"),
             (|f| f.dpo_email = "kein-at".into(), "dpo_email"),
             (|f| f.enabled_consent_types.clear(), "enabled_consent_types"),

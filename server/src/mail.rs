@@ -37,23 +37,22 @@ impl Mailer {
             .from
             .parse()
             .map_err(|e| StartupError::Mail(format!("DERMA_MAIL_FROM is not an address: {e}")))?;
-        let transport = match &settings.smtp_url {
-            Some(url) => Transport::Smtp(
+        let transport = if let Some(url) = &settings.smtp_url {
+            Transport::Smtp(
                 AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose())
                     .map_err(|e| StartupError::Mail(format!("DERMA_SMTP_URL is not usable: {e}")))?
                     .build(),
-            ),
-            None => {
-                std::fs::create_dir_all(&settings.outbox_dir).map_err(|e| {
-                    StartupError::Mail(format!(
-                        "cannot create the mail outbox {}: {e}",
-                        settings.outbox_dir.display()
-                    ))
-                })?;
-                Transport::Outbox(AsyncFileTransport::<Tokio1Executor>::new(
-                    &settings.outbox_dir,
+            )
+        } else {
+            std::fs::create_dir_all(&settings.outbox_dir).map_err(|e| {
+                StartupError::Mail(format!(
+                    "cannot create the mail outbox {}: {e}",
+                    settings.outbox_dir.display()
                 ))
-            }
+            })?;
+            Transport::Outbox(AsyncFileTransport::<Tokio1Executor>::new(
+                &settings.outbox_dir,
+            ))
         };
         Ok(Self { transport, from })
     }

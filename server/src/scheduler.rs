@@ -27,13 +27,13 @@ impl MailWake {
 }
 
 /// Starts the background loops; they stop when the runtime shuts down.
-pub fn spawn(pool: db::PgPool, mailer: Arc<Mailer>, wake: MailWake, poll: Duration) {
+pub fn spawn(pool: db::PgPool, mailer: Arc<Mailer>, wake: MailWake, poll_every: Duration) {
     let mail_pool = pool.clone();
     tokio::spawn(async move {
         loop {
             tokio::select! {
                 () = wake.0.notified() => {}
-                () = tokio::time::sleep(poll) => {}
+                () = tokio::time::sleep(poll_every) => {}
             }
             if let Err(error) = send_due_mail(&mail_pool, &mailer).await {
                 tracing::warn!(%error, "mail round failed; retrying at the next poll");

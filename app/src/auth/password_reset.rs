@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::AppError;
 
 /// How long a reset link works.
+#[cfg(feature = "ssr")]
 pub const VALID_FOR_SECS: u32 = 60 * 60;
 
 /// Whose password a valid reset link sets (the ids bind the new key wraps to the account).

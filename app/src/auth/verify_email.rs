@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::error::AppError;
 
 /// How long a verification link works.
+#[cfg(feature = "ssr")]
 pub const VALID_FOR_SECS: u32 = 24 * 60 * 60;
 
 #[server(endpoint = "verify_email")]

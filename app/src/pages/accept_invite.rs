@@ -64,12 +64,11 @@ pub fn AcceptInvitePage() -> impl IntoView {
                         </dl>
                         <form class="form" on:submit=move |event| {
                             event.prevent_default();
-                            match check_new_password(i18n.t(), &password.get_untracked(), &repeated.get_untracked()) {
-                                Err(message) => problem.set(Some(message)),
-                                Ok(()) => {
-                                    problem.set(None);
-                                    accept.dispatch((invitation.clone(), password.get_untracked()));
-                                }
+                            if let Err(message) = check_new_password(i18n.t(), &password.get_untracked(), &repeated.get_untracked()) {
+                                problem.set(Some(message));
+                            } else {
+                                problem.set(None);
+                                accept.dispatch((invitation.clone(), password.get_untracked()));
                             }
                         }>
                             <div class="field">

@@ -39,16 +39,15 @@ pub fn ResetPasswordPage() -> impl IntoView {
         let LinkToken::Present(value) = token.get_untracked() else {
             return;
         };
-        match check_new_password(
+        if let Err(message) = check_new_password(
             i18n.t(),
             &password.get_untracked(),
             &repeated.get_untracked(),
         ) {
-            Err(message) => problem.set(Some(message)),
-            Ok(()) => {
-                problem.set(None);
-                reset.dispatch((value, password.get_untracked()));
-            }
+            problem.set(Some(message));
+        } else {
+            problem.set(None);
+            reset.dispatch((value, password.get_untracked()));
         }
     };
     view! {

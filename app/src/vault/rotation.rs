@@ -108,8 +108,14 @@ mod server {
         })
     }
 
-    pub async fn rotate(keys: &NewKeySet, login_key: &str) -> Result<(), AppError> {
-        let staff = require(Capability::ManageTeam)?;
+    /// What `rotate` needs after every envelope was checked against the versions it names.
+    struct CheckedKeySet<'a> {
+        inbox: InboxPublicKey,
+        own: PasswordWrapEnvelope,
+        shares: Vec<(uuid::Uuid, &'a str)>,
+    }
+
+    fn checked(keys: &NewKeySet) -> Result<CheckedKeySet<'_>, AppError> {
         let inbox = InboxPublicKey::from_text(&keys.inbox_public_key)
             .map_err(|_| invalid("inbox public key"))?;
         if i64::from(inbox.version()) != i64::from(keys.key_version) {
@@ -162,6 +168,12 @@ mod server {
             let user: uuid::Uuid = user.parse().map_err(|_| invalid("share"))?;
             shares.push((user, share.as_str()));
         }
+        Ok(CheckedKeySet { inbox, own, shares })
+    }
+
+    pub async fn rotate(keys: &NewKeySet, login_key: &str) -> Result<(), AppError> {
+        let staff = require(Capability::ManageTeam)?;
+        let CheckedKeySet { inbox, own, shares } = checked(keys)?;
 
         let pool = crate::error::db_pool()?;
         crate::vault::setup::check_password(&pool, &staff.email, login_key, &[&own]).await?;
