@@ -4,6 +4,7 @@
 //! into the request; server functions call [`require`] with the capability they need before
 //! doing anything else.
 
+mod oidc;
 mod password_flow;
 mod password_reset;
 mod register;
@@ -15,6 +16,10 @@ mod two_factor;
 pub(crate) mod verify_email;
 mod whoami;
 
+pub use oidc::{
+    explain_outcome as explain_sign_in_outcome, linked_sign_in_accounts, sign_in_providers,
+    unlink_sign_in_account, LinkedSignIn, SignInAccounts, SignInProviders,
+};
 pub use password_flow::{
     check_new_password, derive_password_keys, explain, register_with_password, reset_with_password,
     sign_in_with_password, vault_wrap_key,

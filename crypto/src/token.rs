@@ -39,6 +39,12 @@ impl Token {
             .ok_or(CryptoError::InvalidText("token"))
     }
 
+    /// The PKCE S256 challenge (RFC 7636 §4.2) of this token's text used as the code
+    /// verifier: base64url of SHA-256 over the 43 characters.
+    pub fn pkce_challenge(&self) -> String {
+        text::encode(&kdf::sha256(&[self.to_text().as_bytes()]))
+    }
+
     /// What the server stores and looks up.
     pub fn hash(&self) -> TokenHash {
         TokenHash(kdf::sha256(&[self.0.expose()]))
@@ -70,5 +76,21 @@ impl fmt::Debug for TokenHash {
         f.write_str("TokenHash(")?;
         self.0.iter().try_for_each(|b| write!(f, "{b:02x}"))?;
         f.write_str(")")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Token;
+
+    /// RFC 7636 Appendix B.
+    #[test]
+    fn pkce_challenge_matches_the_rfc_example() {
+        let verifier =
+            Token::from_text("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk").expect("43 characters");
+        assert_eq!(
+            verifier.pkce_challenge(),
+            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+        );
     }
 }

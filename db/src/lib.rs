@@ -8,6 +8,7 @@ pub mod audit;
 pub mod consent;
 mod error;
 mod health;
+pub mod oidc;
 pub mod outbox;
 pub mod patient;
 mod pool;

@@ -14,6 +14,9 @@ pub enum AuditAction {
     PasswordResetRequested,
     PasswordReset,
     EmailVerified,
+    /// A member connected a Google or Microsoft account for signing in (metadata: provider).
+    SignInAccountLinked,
+    SignInAccountUnlinked,
     TwoFactorEnabled,
     TwoFactorDisabled,
     /// A one-time 2FA recovery code was spent (signing in or switching 2FA off).
@@ -57,6 +60,8 @@ impl AuditAction {
             AuditAction::PasswordResetRequested => "auth.password_reset_requested",
             AuditAction::PasswordReset => "auth.password_reset",
             AuditAction::EmailVerified => "auth.email_verified",
+            AuditAction::SignInAccountLinked => "auth.sign_in_account_linked",
+            AuditAction::SignInAccountUnlinked => "auth.sign_in_account_unlinked",
             AuditAction::TwoFactorEnabled => "auth.two_factor_enabled",
             AuditAction::TwoFactorDisabled => "auth.two_factor_disabled",
             AuditAction::TwoFactorRecoveryCodeUsed => "auth.two_factor_recovery_code_used",

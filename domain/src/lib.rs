@@ -10,6 +10,7 @@ mod network;
 mod permission;
 mod practice_name;
 mod role;
+mod sign_in_provider;
 mod subscription;
 
 pub use audit::AuditAction;
@@ -19,6 +20,7 @@ pub use network::truncated_ip;
 pub use permission::Capability;
 pub use practice_name::{PracticeName, PracticeNameError};
 pub use role::UserRole;
+pub use sign_in_provider::SignInProvider;
 pub use subscription::{SubscriptionPlan, SubscriptionStatus};
 
 /// A string did not name a known value of a domain enum.

@@ -4,6 +4,7 @@
 pub mod health;
 pub mod language;
 pub mod mail;
+pub mod oidc;
 pub mod proxy;
 pub mod same_origin;
 pub mod scheduler;

@@ -88,6 +88,7 @@ async fn housekeeping(pool: &db::PgPool) -> Result<(), db::DbError> {
     let sessions =
         db::session::purge_dead(&mut conn, db::session::SessionPolicy::default()).await?;
     let windows = db::rate_limit::purge_before(&mut conn, Duration::from_hours(2)).await?;
-    tracing::info!(sessions, windows, "housekeeping done");
+    let sign_ins = db::oidc::purge_expired(&mut conn).await?;
+    tracing::info!(sessions, windows, sign_ins, "housekeeping done");
     Ok(())
 }

@@ -27,8 +27,11 @@ pub async fn headers(State(state): State<AppState>, mut request: Request, next: 
     let mut response = next.run(request).await;
     apply(
         response.headers_mut(),
-        &nonce,
-        state.settings.is_https(),
+        &Policy {
+            nonce: &nonce,
+            https: state.settings.is_https(),
+            form_targets: &state.form_targets,
+        },
         path_is_asset,
     );
     response
@@ -40,13 +43,29 @@ fn new_nonce() -> CspNonce {
     CspNonce(Arc::from(URL_SAFE_NO_PAD.encode(bytes)))
 }
 
+/// What one response's policy depends on.
+pub struct Policy<'a> {
+    pub nonce: &'a CspNonce,
+    pub https: bool,
+    /// Origins besides our own that a form may lead to: the configured sign-in providers
+    /// (the browser follows our redirect there after the "sign in with …" form, and Chromium
+    /// checks `form-action` on that redirect too). Space-separated; empty for none.
+    pub form_targets: &'a str,
+}
+
 /// The policy for one response.
-pub fn content_security_policy(nonce: &CspNonce, https: bool) -> String {
-    let n = &nonce.0;
+pub fn content_security_policy(policy: &Policy<'_>) -> String {
+    let n = &policy.nonce.0;
+    let targets = if policy.form_targets.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", policy.form_targets)
+    };
+    let https = policy.https;
     let mut policy = format!(
         "default-src 'none'; script-src 'self' 'nonce-{n}' 'wasm-unsafe-eval'; \
          style-src 'self' 'nonce-{n}'; img-src 'self' data: blob:; font-src 'self'; \
-         connect-src 'self'; worker-src 'self'; manifest-src 'self'; form-action 'self'; \
+         connect-src 'self'; worker-src 'self'; manifest-src 'self'; form-action 'self'{targets}; \
          frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
     );
     if https {
@@ -55,7 +74,8 @@ pub fn content_security_policy(nonce: &CspNonce, https: bool) -> String {
     policy
 }
 
-fn apply(headers: &mut HeaderMap, nonce: &CspNonce, https: bool, asset: bool) {
+fn apply(headers: &mut HeaderMap, policy: &Policy<'_>, asset: bool) {
+    let https = policy.https;
     let cacheable = headers.contains_key(header::CACHE_CONTROL);
     let mut set = |name: HeaderName, value: &str| {
         if let Ok(value) = HeaderValue::from_str(value) {
@@ -64,7 +84,7 @@ fn apply(headers: &mut HeaderMap, nonce: &CspNonce, https: bool, asset: bool) {
     };
     set(
         header::CONTENT_SECURITY_POLICY,
-        &content_security_policy(nonce, https),
+        &content_security_policy(policy),
     );
     set(header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(header::X_FRAME_OPTIONS, "DENY");
@@ -105,27 +125,45 @@ mod tests {
     #[test]
     fn policy_has_nonce_and_wasm_but_no_unsafe_inline() {
         let nonce = CspNonce(Arc::from("abc123"));
-        let policy = content_security_policy(&nonce, false);
+        let at = |https, form_targets| Policy {
+            nonce: &nonce,
+            https,
+            form_targets,
+        };
+        let policy = content_security_policy(&at(false, ""));
         assert!(policy.contains("script-src 'self' 'nonce-abc123' 'wasm-unsafe-eval'"));
         assert!(policy.contains("frame-ancestors 'none'"));
         assert!(!policy.contains("unsafe-inline"));
         assert!(!policy.contains("'unsafe-eval'"));
         assert!(!policy.contains("upgrade-insecure-requests"));
-        assert!(content_security_policy(&nonce, true).ends_with("upgrade-insecure-requests"));
+        assert!(policy.contains("form-action 'self';"));
+        assert!(content_security_policy(&at(true, "")).ends_with("upgrade-insecure-requests"));
+        let with_providers = content_security_policy(&at(
+            true,
+            "https://accounts.google.com https://login.microsoftonline.com",
+        ));
+        assert!(with_providers.contains(
+            "form-action 'self' https://accounts.google.com https://login.microsoftonline.com;"
+        ));
     }
 
     #[test]
     fn pages_are_never_cached_and_assets_always_revalidated() {
         let nonce = CspNonce(Arc::from("n"));
+        let at = |https| Policy {
+            nonce: &nonce,
+            https,
+            form_targets: "",
+        };
         let mut page = HeaderMap::new();
-        apply(&mut page, &nonce, false, false);
+        apply(&mut page, &at(false), false);
         assert_eq!(page[header::CACHE_CONTROL], "no-store");
         let mut asset = HeaderMap::new();
-        apply(&mut asset, &nonce, false, true);
+        apply(&mut asset, &at(false), true);
         assert_eq!(asset[header::CACHE_CONTROL], "no-cache");
         assert!(asset.get(header::STRICT_TRANSPORT_SECURITY).is_none());
         let mut https = HeaderMap::new();
-        apply(&mut https, &nonce, true, false);
+        apply(&mut https, &at(true), false);
         assert!(https[header::STRICT_TRANSPORT_SECURITY]
             .to_str()
             .is_ok_and(|v| v.starts_with("max-age=63072000")));

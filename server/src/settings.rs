@@ -1,8 +1,12 @@
 //! Typed settings from environment variables with safe defaults (README "Configuration").
 //! The Leptos options (address, site root, output name) come from Leptos.toml instead.
 
+mod oidc;
+
 use std::fmt;
 use std::time::Duration;
+
+pub use oidc::OidcProviderSettings;
 
 /// Everything the server reads from its environment, parsed once at start.
 #[derive(Clone)]
@@ -24,6 +28,8 @@ pub struct Settings {
     /// may name the client in `X-Forwarded-For`. Empty by default.
     pub trusted_proxy: crate::proxy::TrustedProxies,
     pub mail: MailSettings,
+    /// Sign-in with Google or Microsoft: only the providers configured (`settings/oidc.rs`).
+    pub oidc: Vec<OidcProviderSettings>,
 }
 
 /// Outgoing mail (verification, password reset, invites, consent links).
@@ -97,6 +103,7 @@ impl fmt::Debug for Settings {
             .field("server_secret", &self.server_secret)
             .field("trusted_proxy", &self.trusted_proxy)
             .field("mail", &self.mail)
+            .field("oidc", &self.oidc)
             .finish()
     }
 }
@@ -167,6 +174,7 @@ impl Settings {
                 })?,
             },
             mail: mail(&var, https)?,
+            oidc: oidc::providers(&var)?,
         })
     }
 

@@ -30,11 +30,18 @@ pub struct AppState {
     pub session_policy: db::session::SessionPolicy,
     /// Wakes this server's mail loop when a request queued mail.
     pub mail_wake: crate::scheduler::MailWake,
+    /// Sign-in with Google or Microsoft, where configured.
+    pub oidc: crate::oidc::Providers,
+    /// The providers' origins, for the CSP's `form-action`.
+    pub form_targets: Arc<str>,
 }
 
 impl AppState {
     pub fn new(leptos_options: LeptosOptions, pool: db::PgPool, settings: Settings) -> Self {
+        let oidc = crate::oidc::Providers::new(&settings);
         Self {
+            form_targets: Arc::from(oidc.form_targets()),
+            oidc,
             leptos_options,
             pool,
             session_cookie: SessionCookie::for_deployment(settings.is_https()),
@@ -63,8 +70,10 @@ pub fn build_router(state: AppState) -> Router {
         let wake = state.mail_wake.clone();
         app::mail::MailWake(Arc::new(move || wake.wake()))
     };
+    let sign_in_providers = app::auth::SignInProviders(state.oidc.offered());
     let context = move || {
         provide_context(pool.clone());
+        provide_context(sign_in_providers.clone());
         provide_context(session_cookie.clone());
         provide_context(server_secret.clone());
         provide_context(public_origin.clone());
@@ -104,6 +113,7 @@ pub fn build_router(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/lang/{tag}", get(language::switch))
+        .merge(crate::oidc::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

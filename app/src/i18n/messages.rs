@@ -266,6 +266,26 @@ messages! {
     kiosk_title,
     kiosk_text,
 
+    /// Sign-in with Google or Microsoft (OpenID Connect).
+    oidc_or,
+    oidc_sign_in_google,
+    oidc_sign_in_microsoft,
+    oidc_linked,
+    oidc_cancelled,
+    oidc_not_linked,
+    oidc_too_many,
+    oidc_expired,
+    oidc_taken,
+    oidc_has_one,
+    oidc_failed,
+    oidc_section_title,
+    oidc_section_intro,
+    oidc_connected_since,
+    oidc_not_connected,
+    oidc_connect,
+    oidc_disconnect,
+    oidc_disconnected,
+
     /// Not found.
     not_found_title,
     not_found_text,

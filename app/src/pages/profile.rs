@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::auth::{own_account, StaffProfile};
-use crate::components::{TwoFactorRequirement, TwoFactorSection};
+use crate::components::{LinkedAccounts, TwoFactorRequirement, TwoFactorSection};
 use crate::i18n::{head_text, use_i18n};
 use crate::pages::staff::role_label;
 
@@ -46,5 +46,6 @@ pub fn ProfilePage() -> impl IntoView {
                 </Show>
             })}
         </Suspense>
+        <LinkedAccounts/>
     }
 }

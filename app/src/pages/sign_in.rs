@@ -6,7 +6,7 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::auth::{explain, sign_in_with_password, SessionStage};
-use crate::components::{use_hydrated, AuthCard, TwoFactorChallenge};
+use crate::components::{use_hydrated, AuthCard, ProviderSignIn, TwoFactorChallenge};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::vault::use_vault;
@@ -74,6 +74,7 @@ pub fn SignInPage() -> impl IntoView {
                 </button>
                 <p class="form-aside"><a href="/forgot-password">{move || i18n.t().sign_in_forgot}</a></p>
             </form>
+            <ProviderSignIn/>
             </Show>
         </AuthCard>
     }

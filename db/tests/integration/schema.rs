@@ -22,8 +22,9 @@ const MODELS: [&str; 12] = [
 
 /// Tables that belong to the platform, not to one practice.
 const PLATFORM_TABLES: [&str; 3] = ["practice", "rate_limit_bucket", "webhook_event"];
-/// Tenant tables whose practice_id may be null (platform mail has no practice).
-const NULLABLE_PRACTICE: [&str; 1] = ["email_outbox"];
+/// Tenant tables whose practice_id may be null (platform mail has no practice; a provider
+/// sign-in has none until it is finished).
+const NULLABLE_PRACTICE: [&str; 2] = ["email_outbox", "oidc_login"];
 /// Append-only tables: rows are never updated, so there is no updated_at.
 const APPEND_ONLY: [&str; 1] = ["audit_log"];
 

@@ -34,6 +34,8 @@ const PUBLIC: &[&str] = &[
     "/api/reset_password",
     "/api/invite_details",
     "/api/accept_invite",
+    // Which providers the sign-in page offers: the same for everyone.
+    "/api/sign_in_providers",
 ];
 
 const MATRIX: &[Row] = &[
@@ -86,6 +88,13 @@ const MATRIX: &[Row] = &[
     Row { path: "/api/verify_two_factor", form: "code=123456", expected: [403, 403, 403, 401] },
     Row { path: "/api/disable_two_factor", form: "code=123456", expected: [409, 409, 409, 401] },
     Row { path: "/api/renew_recovery_codes", form: "code=123456", expected: [409, 409, 409, 401] },
+    // Sign-in with a provider: every role for its own account; nobody here connected one.
+    Row { path: "/api/linked_sign_in_accounts", form: "", expected: [200, 200, 200, 401] },
+    Row {
+        path: "/api/unlink_sign_in_account",
+        form: "provider=google",
+        expected: [404, 404, 404, 401],
+    },
     Row {
         path: "/api/set_two_factor_requirement",
         form: "required=false",

@@ -5,6 +5,7 @@ mod access;
 mod accounts_by_mail;
 mod health_and_headers;
 mod mail;
+mod oidc;
 mod pages;
 mod practice_settings;
 mod sessions;
