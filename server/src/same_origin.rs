@@ -50,9 +50,14 @@ fn is_safe(method: &Method) -> bool {
 }
 
 /// The decision, separate for testing.
+///
+/// `Origin: null` beside `Sec-Fetch-Site: same-origin` is one of our own plain HTML forms:
+/// with `Referrer-Policy: no-referrer` browsers send `null` for a form's navigation. A page
+/// cannot set `Sec-Fetch-Site` itself, and another site's (sandboxed) `null` comes with
+/// `cross-site`; without `Sec-Fetch-Site` a `null` origin proves nothing and is refused.
 fn comes_from_us(fetch_site: Option<&str>, origin: Option<&str>, public_origin: &str) -> bool {
     match fetch_site {
-        Some("same-origin") => origin.is_none_or(|o| o == public_origin),
+        Some("same-origin") => origin.is_none_or(|o| o == public_origin || o == "null"),
         Some(_) => false,
         None => origin == Some(public_origin),
     }
@@ -68,6 +73,11 @@ mod tests {
     fn only_our_own_pages_may_change_state() {
         assert!(comes_from_us(Some("same-origin"), Some(US), US));
         assert!(comes_from_us(Some("same-origin"), None, US));
+        assert!(
+            comes_from_us(Some("same-origin"), Some("null"), US),
+            "our own HTML form under Referrer-Policy: no-referrer"
+        );
+        assert!(!comes_from_us(Some("cross-site"), Some("null"), US));
         assert!(
             comes_from_us(None, Some(US), US),
             "older browsers: Origin alone"

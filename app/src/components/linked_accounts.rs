@@ -9,28 +9,31 @@ use crate::auth::{linked_sign_in_accounts, unlink_sign_in_account, SignInAccount
 use crate::components::provider_sign_in::use_sign_in_outcome;
 use crate::i18n::use_i18n;
 
+type Unlink = Action<SignInProvider, Result<(), crate::error::AppError>>;
+
 #[component]
 pub fn LinkedAccounts() -> impl IntoView {
     let accounts = Resource::new(|| (), |()| linked_sign_in_accounts());
+    // Out here, so that what it did survives the section being drawn again.
+    let unlink: Unlink = Action::new(|provider: &SignInProvider| unlink_sign_in_account(*provider));
+    Effect::new(move |_| {
+        if let Some(Ok(())) = unlink.value().get() {
+            accounts.refetch();
+        }
+    });
     view! {
         <Suspense fallback=|| ()>
             {move || accounts.get().and_then(Result::ok)
                 .filter(|a| !a.offered.is_empty() || !a.linked.is_empty())
-                .map(|a| view! { <Section accounts=a on_change=move |()| accounts.refetch()/> })}
+                .map(|a| view! { <Section accounts=a unlink/> })}
         </Suspense>
     }
 }
 
 #[component]
-fn Section(accounts: SignInAccounts, #[prop(into)] on_change: Callback<()>) -> impl IntoView {
+fn Section(accounts: SignInAccounts, unlink: Unlink) -> impl IntoView {
     let i18n = use_i18n();
     let outcome = use_sign_in_outcome();
-    let unlink = Action::new(|provider: &SignInProvider| unlink_sign_in_account(*provider));
-    Effect::new(move |_| {
-        if let Some(Ok(())) = unlink.value().get() {
-            on_change.run(());
-        }
-    });
     let mut providers = accounts.offered.clone();
     providers.extend(
         accounts
