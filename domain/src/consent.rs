@@ -1,4 +1,8 @@
-//! Consent vocabulary (DESIGN §5). The status machine itself arrives with the consent flow.
+//! Consent vocabulary (DESIGN §5) and the status machine (`lifecycle`).
+
+mod lifecycle;
+
+pub use lifecycle::{ConsentEvent, Fee, TransitionRefused};
 
 crate::wire_enum! {
     /// The treatment a consent form is about.

@@ -14,7 +14,7 @@ mod sign_in_provider;
 mod subscription;
 
 pub use audit::AuditAction;
-pub use consent::{ConsentStatus, ConsentType};
+pub use consent::{ConsentEvent, ConsentStatus, ConsentType, Fee, TransitionRefused};
 pub use email::{Email, EmailError};
 pub use network::truncated_ip;
 pub use permission::Capability;
