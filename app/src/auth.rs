@@ -11,6 +11,7 @@ mod register;
 mod session_cookie;
 mod sign_in;
 mod sign_out;
+mod sign_out_everywhere;
 mod stage;
 mod two_factor;
 pub(crate) mod verify_email;
@@ -29,6 +30,7 @@ pub use register::{register_practice, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
 pub use session_cookie::SessionCookie;
 pub use sign_in::{sign_in, sign_in_parameters};
 pub use sign_out::sign_out;
+pub use sign_out_everywhere::sign_out_everywhere;
 pub use stage::SessionStage;
 pub use two_factor::{
     confirm_two_factor, disable_two_factor, explain_code_error, own_account, renew_recovery_codes,

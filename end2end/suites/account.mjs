@@ -81,7 +81,7 @@ await check('a practice registers, confirms its address from the mail, sets up i
   const leaked = sent.filter((body) => body.includes(encodeURIComponent(password).slice(0, 12)) || body.includes('Sonnenschein'));
   assert(leaked.length === 0, 'the password never leaves the browser');
 
-  await page.getByRole('button', { name: 'Abmelden' }).click();
+  await page.getByRole('button', { name: 'Abmelden', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
   await page.goto(`${BASE_URL}/app`);
   await page.getByText('Bitte melden Sie sich an').waitFor();

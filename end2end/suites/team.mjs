@@ -1,6 +1,7 @@
 // The team: an ADMIN invites a physician by mail; the physician accepts with their own
 // password and key pair; both screens show the same check code; the ADMIN shares the vault;
-// the physician's vault opens with their own password. Reception cannot open the team page.
+// the physician's vault opens with their own password. (Reception typing in the ADMIN pages:
+// admin_pages.mjs.)
 
 import { assert, BASE_URL, check, freshPage, linkIn, signIn, SLOW, unexpected, waitForMail, practiceWithVault } from '../harness.mjs';
 

@@ -41,7 +41,7 @@ async function giveCode(page, code) {
 }
 
 async function signOut(page) {
-  await page.getByRole('button', { name: 'Abmelden' }).click();
+  await page.getByRole('button', { name: 'Abmelden', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
 }
 

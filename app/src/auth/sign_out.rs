@@ -13,6 +13,13 @@ pub async fn sign_out() -> Result<(), AppError> {
     let pool = crate::error::db_pool()?;
     let mut conn = pool.acquire().await?;
     db::session::end(&mut conn, &staff.session_hash).await?;
+    clear_session_cookie();
+    Ok(())
+}
+
+/// Tells the browser to drop the session cookie (with this answer).
+#[cfg(feature = "ssr")]
+pub(crate) fn clear_session_cookie() {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         if let Some(clear) = use_context::<crate::auth::SessionCookie>().map(|c| c.clear()) {
             if let Ok(value) = http::HeaderValue::from_str(&clear) {
@@ -20,5 +27,4 @@ pub async fn sign_out() -> Result<(), AppError> {
             }
         }
     }
-    Ok(())
 }

@@ -3,6 +3,7 @@
 use domain::ConsentType;
 use leptos::prelude::*;
 
+use crate::error::AppError;
 use crate::i18n::{consent_type_label, use_i18n};
 use crate::practice_settings::{
     check, practice_settings, save_practice_settings, PracticeSettingsForm,
@@ -20,9 +21,15 @@ pub fn PracticeSettingsPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || loaded.get().map(|answer| match answer {
                 Ok(form) => view! { <SettingsForm form/> }.into_any(),
-                Err(_) => view! {
-                    <section class="card"><p role="alert">{move || i18n.t().settings_admin_only}</p></section>
-                }.into_any(),
+                // The server's answer decides, not the hidden menu entry: a typed-in URL too.
+                Err(error) => {
+                    let refused = error == AppError::Forbidden;
+                    view! {
+                        <section class="card"><p role="alert">{move || {
+                            if refused { i18n.t().settings_admin_only } else { i18n.t().error_try_again }
+                        }}</p></section>
+                    }.into_any()
+                }
             })}
         </Suspense>
     }

@@ -1,12 +1,14 @@
 //! `/app/profil`: the member's own account — name, address, role — and their two-factor
-//! sign-in; for an ADMIN also the practice-wide 2FA requirement.
+//! sign-in; for an ADMIN also the practice-wide 2FA requirement; signing out everywhere.
 
 use domain::UserRole;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::auth::{own_account, StaffProfile};
-use crate::components::{LinkedAccounts, TwoFactorRequirement, TwoFactorSection};
+use crate::components::{
+    LinkedAccounts, SignOutEverywhere, TwoFactorRequirement, TwoFactorSection,
+};
 use crate::i18n::{head_text, use_i18n};
 use crate::pages::staff::role_label;
 
@@ -47,5 +49,6 @@ pub fn ProfilePage() -> impl IntoView {
             })}
         </Suspense>
         <LinkedAccounts/>
+        <SignOutEverywhere/>
     }
 }

@@ -4,6 +4,7 @@
 use domain::UserRole;
 use leptos::prelude::*;
 
+use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::pages::staff::role_label;
 use crate::team::{
@@ -15,6 +16,7 @@ use crate::vault::{use_vault, VaultStatus};
 pub fn TeamPage() -> impl IntoView {
     let i18n = use_i18n();
     let team = Resource::new(|| (), |()| team_overview());
+    // Kept here, not in the form: the form is drawn again whenever the team is reloaded.
     let email = RwSignal::new(String::new());
     let role = RwSignal::new(UserRole::Arzt);
     let invite =
@@ -25,17 +27,69 @@ pub fn TeamPage() -> impl IntoView {
             team.refetch();
         }
     });
-    let invite_note = move || match invite.value().get() {
-        Some(Ok(())) => Some(i18n.t().team_invite_sent),
-        Some(Err(crate::error::AppError::Validation(_))) => Some(i18n.t().field_email_invalid),
-        Some(Err(_)) => Some(i18n.t().error_try_again),
-        None => None,
-    };
     view! {
         <section class="card">
             <h1>{move || i18n.t().team_title}</h1>
             <p>{move || i18n.t().team_text}</p>
         </section>
+        <Suspense fallback=|| ()>
+            {move || team.get().map(|answer| match answer {
+                Ok(view) => view! {
+                    <InviteForm email role invite/>
+                    <Show when={let due = view.rotation_due; move || due}>
+                        <RotationNotice on_done=move || team.refetch()/>
+                    </Show>
+                    <section class="card">
+                        <h2>{move || i18n.t().team_members_title}</h2>
+                        <ul class="team-list">
+                            {let me = view.me.clone(); view.members.into_iter().map(|member| {
+                                let is_me = member.user_id == me;
+                                view! { <MemberRow member is_me on_changed=move || team.refetch()/> }
+                            }).collect_view()}
+                        </ul>
+                        <Show when={let open = !view.invites.is_empty(); move || open}>
+                            <h3>{move || i18n.t().team_invites_title}</h3>
+                        </Show>
+                        <ul class="team-list">
+                            {view.invites.into_iter().map(|invite| view! {
+                                <li class="team-list__row">
+                                    <span>{invite.email}</span>
+                                    <span class="team-list__role">{move || role_label(i18n.t(), invite.role)}</span>
+                                    <span class="team-list__state">{move || i18n.t().team_invite_open}</span>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                }.into_any(),
+                // The server's answer decides, not the hidden menu entry: a typed-in URL too.
+                Err(error) => {
+                    let refused = error == AppError::Forbidden;
+                    view! {
+                        <section class="card"><p role="alert">{move || {
+                            if refused { i18n.t().team_admin_only } else { i18n.t().error_try_again }
+                        }}</p></section>
+                    }.into_any()
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Inviting by mail; shown only once the server answered that this member manages the team.
+#[component]
+fn InviteForm(
+    email: RwSignal<String>,
+    role: RwSignal<UserRole>,
+    invite: Action<(String, UserRole), Result<(), AppError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let invite_note = move || match invite.value().get() {
+        Some(Ok(())) => Some(i18n.t().team_invite_sent),
+        Some(Err(AppError::Validation(_))) => Some(i18n.t().field_email_invalid),
+        Some(Err(_)) => Some(i18n.t().error_try_again),
+        None => None,
+    };
+    view! {
         <section class="card">
             <h2>{move || i18n.t().team_invite_title}</h2>
             <form class="form" on:submit=move |event| {
@@ -63,39 +117,6 @@ pub fn TeamPage() -> impl IntoView {
                 <button class="button" type="submit" disabled=invite.pending()>{move || i18n.t().team_invite_submit}</button>
             </form>
         </section>
-        <Suspense fallback=|| ()>
-            {move || team.get().map(|answer| match answer {
-                Ok(view) => view! {
-                    <Show when={let due = view.rotation_due; move || due}>
-                        <RotationNotice on_done=move || team.refetch()/>
-                    </Show>
-                    <section class="card">
-                        <h2>{move || i18n.t().team_members_title}</h2>
-                        <ul class="team-list">
-                            {let me = view.me.clone(); view.members.into_iter().map(|member| {
-                                let is_me = member.user_id == me;
-                                view! { <MemberRow member is_me on_changed=move || team.refetch()/> }
-                            }).collect_view()}
-                        </ul>
-                        <Show when={let open = !view.invites.is_empty(); move || open}>
-                            <h3>{move || i18n.t().team_invites_title}</h3>
-                        </Show>
-                        <ul class="team-list">
-                            {view.invites.into_iter().map(|invite| view! {
-                                <li class="team-list__row">
-                                    <span>{invite.email}</span>
-                                    <span class="team-list__role">{move || role_label(i18n.t(), invite.role)}</span>
-                                    <span class="team-list__state">{move || i18n.t().team_invite_open}</span>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    </section>
-                }.into_any(),
-                Err(_) => view! {
-                    <section class="card"><p role="alert">{move || i18n.t().team_admin_only}</p></section>
-                }.into_any(),
-            })}
-        </Suspense>
     }
 }
 

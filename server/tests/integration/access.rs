@@ -3,6 +3,9 @@
 //!
 //! The test refuses to pass while a registered server function is missing from the table, so
 //! a new server function cannot ship without deciding who may call it.
+//! The same across practices (an id of another practice's object) is in `foreign_practice`.
+
+mod foreign_practice;
 
 use crate::support::*;
 
@@ -49,6 +52,7 @@ const MATRIX: &[Row] = &[
         expected: [400, 403, 403, 401],
     },
     Row { path: "/api/sign_out", form: "", expected: [200, 200, 200, 200] },
+    Row { path: "/api/sign_out_everywhere", form: "", expected: [200, 200, 200, 401] },
     // ADMIN only: the test practice has no vault, so the ADMIN gets "not found".
     Row { path: "/api/recovery_material", form: "", expected: [404, 403, 403, 401] },
     Row { path: "/api/team_overview", form: "", expected: [200, 403, 403, 401] },

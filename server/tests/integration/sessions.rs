@@ -90,6 +90,71 @@ async fn signing_out_ends_the_session_and_clears_the_cookie(pool: PgPool) {
     assert_eq!(sessions, 0);
 }
 
+async fn whoami(pool: &PgPool, cookie: &str) -> String {
+    post_form(router(pool.clone()), "/api/whoami", "", Some(cookie))
+        .await
+        .body
+}
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn signing_out_everywhere_ends_every_session_of_the_member_only(pool: PgPool) {
+    server::seed::seed(&pool).await.expect("seed");
+    let (here, _) = demo_sign_in(&pool, "arzt@demo.derma-consent.test").await;
+    let (elsewhere, _) = demo_sign_in(&pool, "arzt@demo.derma-consent.test").await;
+    let (colleague, _) = demo_sign_in(&pool, "empfang@demo.derma-consent.test").await;
+    let stranger = signed_in(&pool, "ARZT").await;
+
+    let answer = post_form(
+        router(pool.clone()),
+        "/api/sign_out_everywhere",
+        "",
+        Some(&here),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    let cleared = header(&answer, "set-cookie");
+    assert!(
+        cleared.starts_with("dc_session=;") && cleared.contains("Max-Age=0"),
+        "{cleared}"
+    );
+    assert_eq!(whoami(&pool, &here).await, "null");
+    assert_eq!(
+        whoami(&pool, &elsewhere).await,
+        "null",
+        "the other device too"
+    );
+    assert!(whoami(&pool, &colleague).await.contains("EMPFANG"));
+    assert!(whoami(&pool, &stranger).await.contains("ARZT"));
+
+    let arzt = user_id(&pool, "arzt@demo.derma-consent.test").await;
+    let left: i64 = sqlx::query_scalar("select count(*) from session where user_id = $1")
+        .bind(arzt)
+        .fetch_one(&pool)
+        .await
+        .expect("count");
+    assert_eq!(left, 0);
+    let (entity, actor, metadata): (Option<uuid::Uuid>, Option<uuid::Uuid>, serde_json::Value) =
+        sqlx::query_as(
+            "select entity_id, actor_user_id, metadata from audit_log
+             where action = 'auth.logged_out_everywhere'",
+        )
+        .fetch_one(&pool)
+        .await
+        .expect("audited once");
+    assert_eq!((entity, actor), (Some(arzt), Some(arzt)));
+    assert_eq!(metadata, serde_json::json!({ "sessions_ended": 2 }));
+
+    // The ended session can do nothing more, not even once again.
+    let again = post_form(
+        router(pool.clone()),
+        "/api/sign_out_everywhere",
+        "",
+        Some(&here),
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::UNAUTHORIZED);
+}
+
 /// Regression: the signed-in staff area, rendered on the server (a reload), must complete.
 #[sqlx::test(migrator = "db::MIGRATOR")]
 async fn the_signed_in_staff_area_renders_on_the_server(pool: PgPool) {

@@ -291,3 +291,69 @@ impl Drop for MailSink {
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
+
+/// Signs in a demo member; returns the session cookie and their password keys.
+pub(crate) async fn demo_sign_in(pool: &PgPool, email: &str) -> (String, crypto::PasswordKeys) {
+    let params = post_form(
+        router(pool.clone()),
+        "/api/sign_in_parameters",
+        &format!("email={}", form_value(email)),
+        None,
+    )
+    .await;
+    let params =
+        crypto::KdfParams::from_text(&serde_json::from_str::<String>(&params.body).expect("json"))
+            .expect("params");
+    let keys = crypto::PasswordKeys::derive(server::seed::DEMO_PASSWORD, &params).expect("derive");
+    sign_in_with(pool, email, keys).await
+}
+
+/// Signs in through the real sign-in; returns the session cookie and the keys.
+pub(crate) async fn sign_in_with(
+    pool: &PgPool,
+    email: &str,
+    keys: crypto::PasswordKeys,
+) -> (String, crypto::PasswordKeys) {
+    let form = format!(
+        "email={}&login_key={}",
+        form_value(email),
+        form_value(&keys.login_key().to_text())
+    );
+    let signed_in = post_form(router(pool.clone()), "/api/sign_in", &form, None).await;
+    assert_eq!(signed_in.status, StatusCode::OK, "{}", signed_in.body);
+    let cookie = header(&signed_in, "set-cookie")
+        .split(';')
+        .next()
+        .expect("cookie")
+        .to_owned();
+    (cookie, keys)
+}
+
+/// The vault material the member's browser would get.
+pub(crate) async fn vault_access(pool: &PgPool, cookie: &str) -> app::vault::VaultAccess {
+    let answer = post_form(
+        router(pool.clone()),
+        "/api/vault_material",
+        "",
+        Some(cookie),
+    )
+    .await;
+    serde_json::from_str(&answer.body).expect("json")
+}
+
+/// The practice and user ids a member's vault material is bound to.
+pub(crate) fn ids(material: &app::vault::VaultMaterialDto) -> (crypto::PracticeId, crypto::UserId) {
+    (
+        crypto::PracticeId::from_bytes(app::vault::uuid_bytes(&material.practice_id).expect("id")),
+        crypto::UserId::from_bytes(app::vault::uuid_bytes(&material.user_id).expect("id")),
+    )
+}
+
+/// The id of the member with this email address.
+pub(crate) async fn user_id(pool: &PgPool, email: &str) -> uuid::Uuid {
+    sqlx::query_scalar(r#"select id from "user" where email = $1"#)
+        .bind(email)
+        .fetch_one(pool)
+        .await
+        .expect("user")
+}

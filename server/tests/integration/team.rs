@@ -3,60 +3,6 @@
 
 use crate::support::*;
 
-/// Signs in a demo member; returns the session cookie and their password keys.
-async fn demo_sign_in(pool: &PgPool, email: &str) -> (String, crypto::PasswordKeys) {
-    let params = post_form(
-        router(pool.clone()),
-        "/api/sign_in_parameters",
-        &format!("email={}", form_value(email)),
-        None,
-    )
-    .await;
-    let params =
-        crypto::KdfParams::from_text(&serde_json::from_str::<String>(&params.body).expect("json"))
-            .expect("params");
-    let keys = crypto::PasswordKeys::derive(server::seed::DEMO_PASSWORD, &params).expect("derive");
-    sign_in_with(pool, email, keys).await
-}
-
-async fn sign_in_with(
-    pool: &PgPool,
-    email: &str,
-    keys: crypto::PasswordKeys,
-) -> (String, crypto::PasswordKeys) {
-    let form = format!(
-        "email={}&login_key={}",
-        form_value(email),
-        form_value(&keys.login_key().to_text())
-    );
-    let signed_in = post_form(router(pool.clone()), "/api/sign_in", &form, None).await;
-    assert_eq!(signed_in.status, StatusCode::OK, "{}", signed_in.body);
-    let cookie = header(&signed_in, "set-cookie")
-        .split(';')
-        .next()
-        .expect("cookie")
-        .to_owned();
-    (cookie, keys)
-}
-
-async fn access(pool: &PgPool, cookie: &str) -> app::vault::VaultAccess {
-    let answer = post_form(
-        router(pool.clone()),
-        "/api/vault_material",
-        "",
-        Some(cookie),
-    )
-    .await;
-    serde_json::from_str(&answer.body).expect("json")
-}
-
-fn ids(material: &app::vault::VaultMaterialDto) -> (crypto::PracticeId, crypto::UserId) {
-    (
-        crypto::PracticeId::from_bytes(app::vault::uuid_bytes(&material.practice_id).expect("id")),
-        crypto::UserId::from_bytes(app::vault::uuid_bytes(&material.user_id).expect("id")),
-    )
-}
-
 #[sqlx::test(migrator = "db::MIGRATOR")]
 async fn an_invited_member_gets_the_vault_only_through_a_compared_share(pool: PgPool) {
     server::seed::seed(&pool).await.expect("seed");
@@ -121,7 +67,7 @@ async fn an_invited_member_gets_the_vault_only_through_a_compared_share(pool: Pg
 
     let (newcomer, keys) = sign_in_with(&pool, invitee, keys).await;
     assert_eq!(
-        access(&pool, &newcomer).await,
+        vault_access(&pool, &newcomer).await,
         app::vault::VaultAccess::NotShared
     );
 
@@ -139,7 +85,7 @@ async fn an_invited_member_gets_the_vault_only_through_a_compared_share(pool: Pg
     assert!(!listed.has_vault && !listed.share_pending);
 
     // The unlocked ADMIN seals the master key to that key.
-    let app::vault::VaultAccess::Ready(material) = access(&pool, &admin).await else {
+    let app::vault::VaultAccess::Ready(material) = vault_access(&pool, &admin).await else {
         panic!("the ADMIN holds the vault")
     };
     let (admin_practice, admin_user) = ids(&material);
@@ -177,7 +123,7 @@ async fn an_invited_member_gets_the_vault_only_through_a_compared_share(pool: Pg
     assert_eq!(shared.status, StatusCode::OK, "{}", shared.body);
 
     // The newcomer opens the share with their own key and keeps a copy under their password.
-    let app::vault::VaultAccess::Shared(material) = access(&pool, &newcomer).await else {
+    let app::vault::VaultAccess::Shared(material) = vault_access(&pool, &newcomer).await else {
         panic!("a share waits")
     };
     let own = crypto::MemberKeyPair::unwrap_with_password(
@@ -214,7 +160,7 @@ async fn an_invited_member_gets_the_vault_only_through_a_compared_share(pool: Pg
     .await;
     assert_eq!(adopted.status, StatusCode::OK, "{}", adopted.body);
     assert!(matches!(
-        access(&pool, &newcomer).await,
+        vault_access(&pool, &newcomer).await,
         app::vault::VaultAccess::Ready(_)
     ));
     let actions: Vec<String> = sqlx::query_scalar(
@@ -251,14 +197,6 @@ async fn an_expired_invitation_cannot_be_used(pool: PgPool) {
     )
     .await;
     assert_eq!(details.status, StatusCode::BAD_REQUEST);
-}
-
-async fn user_id(pool: &PgPool, email: &str) -> uuid::Uuid {
-    sqlx::query_scalar(r#"select id from "user" where email = $1"#)
-        .bind(email)
-        .fetch_one(pool)
-        .await
-        .expect("user")
 }
 
 #[sqlx::test(migrator = "db::MIGRATOR")]
@@ -304,52 +242,6 @@ async fn roles_change_but_the_last_admin_stays(pool: PgPool) {
         metadata,
         serde_json::json!({ "from": "ARZT", "to": "EMPFANG" })
     );
-}
-
-/// Practice B's ADMIN reaches nothing of practice A by id.
-#[sqlx::test(migrator = "db::MIGRATOR")]
-async fn members_of_another_practice_are_out_of_reach(pool: PgPool) {
-    server::seed::seed(&pool).await.expect("seed");
-    let login_key =
-        practice_with_password(&pool, "chefin@andere.example", "ein langes Passwort").await;
-    let form = format!(
-        "email={}&login_key={}",
-        form_value("chefin@andere.example"),
-        form_value(&login_key)
-    );
-    let other = post_form(router(pool.clone()), "/api/sign_in", &form, None).await;
-    let other = header(&other, "set-cookie")
-        .split(';')
-        .next()
-        .expect("cookie")
-        .to_owned();
-    let arzt = user_id(&pool, "arzt@demo.derma-consent.test").await;
-    for (path, form) in [
-        ("/api/change_role", format!("user_id={arzt}&role=ADMIN")),
-        ("/api/remove_member", format!("user_id={arzt}")),
-        ("/api/share_vault", format!("user_id={arzt}&share=x")),
-    ] {
-        let answer = post_form(router(pool.clone()), path, &form, Some(&other)).await;
-        assert!(
-            [StatusCode::NOT_FOUND, StatusCode::BAD_REQUEST].contains(&answer.status),
-            "{path}: {} {}",
-            answer.status,
-            answer.body
-        );
-    }
-    let team = post_form(router(pool.clone()), "/api/team_overview", "", Some(&other)).await;
-    assert!(
-        !team.body.contains("demo.derma-consent.test"),
-        "{}",
-        team.body
-    );
-    let (role, removed): (String, bool) =
-        sqlx::query_as(r#"select role::text, removed_at is not null from "user" where id = $1"#)
-            .bind(arzt)
-            .fetch_one(&pool)
-            .await
-            .expect("untouched");
-    assert_eq!((role.as_str(), removed), ("ARZT", false));
 }
 
 #[sqlx::test(migrator = "db::MIGRATOR")]
@@ -420,7 +312,7 @@ async fn a_removed_member_is_locked_out_and_the_rotation_renews_every_key(pool: 
         1,
         "only reception is left besides the ADMIN"
     );
-    let app::vault::VaultAccess::Ready(material) = access(&pool, &admin).await else {
+    let app::vault::VaultAccess::Ready(material) = vault_access(&pool, &admin).await else {
         panic!("ADMIN vault")
     };
     let (practice, admin_user) = ids(&material);
@@ -489,7 +381,7 @@ async fn a_removed_member_is_locked_out_and_the_rotation_renews_every_key(pool: 
     );
 
     // The ADMIN opens v2 with their password; the old patient data opens through the chain.
-    let app::vault::VaultAccess::Ready(material) = access(&pool, &admin).await else {
+    let app::vault::VaultAccess::Ready(material) = vault_access(&pool, &admin).await else {
         panic!("ADMIN vault v2")
     };
     assert_eq!(material.inbox_key_version, 2);
@@ -525,7 +417,7 @@ async fn a_removed_member_is_locked_out_and_the_rotation_renews_every_key(pool: 
     assert!(!team.rotation_due);
     let (reception, _) = demo_sign_in(&pool, "empfang@demo.derma-consent.test").await;
     assert!(matches!(
-        access(&pool, &reception).await,
+        vault_access(&pool, &reception).await,
         app::vault::VaultAccess::Shared(_)
     ));
 }
