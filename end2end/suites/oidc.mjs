@@ -23,8 +23,11 @@ await check('oidc: connect a Google account, sign in with it, refuse an unconnec
   const { context, page } = await freshPage();
   await practiceWithVault(page, { name: 'Hautarztpraxis Anbieter-Anmeldung' });
 
-  await page.goto(`${BASE_URL}/app/profil`);
-  await page.waitForSelector('html[data-hydrated="true"]');
+  // Through the menu: a profile opened by its address sometimes fails to hydrate (a known
+  // fault, see issue 4's closing note); the connect form works either way, the disconnect
+  // button needs the hydrated page.
+  await page.getByRole('link', { name: 'Profil', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Mein Profil' }).waitFor();
   const section = page.getByRole('region', { name: 'Anmelden mit Google oder Microsoft' });
   await section.getByText('nicht verbunden').waitFor();
   await section.getByRole('button', { name: 'Google Verbinden' }).click();
@@ -46,8 +49,8 @@ await check('oidc: connect a Google account, sign in with it, refuse an unconnec
   await page.getByRole('heading', { name: 'Tresor öffnen' }).waitFor({ timeout: SLOW });
 
   // Disconnected, the same provider account signs nobody in any more.
-  await page.goto(`${BASE_URL}/app/profil`);
-  await page.waitForSelector('html[data-hydrated="true"]');
+  await page.getByRole('link', { name: 'Profil', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Mein Profil' }).waitFor();
   await section.getByRole('button', { name: 'Google Trennen' }).click();
   await section.getByText('Das Konto ist getrennt').waitFor({ timeout: SLOW });
   await section.getByText('nicht verbunden').waitFor();

@@ -28,11 +28,14 @@ impl Providers {
             settings
                 .oidc
                 .iter()
-                .map(|p| {
-                    (
-                        p.provider,
-                        Provider::new(p.clone(), &settings.public_origin),
-                    )
+                // A provider whose HTTP client cannot be built (no TLS roots) is not offered;
+                // the log says why, password sign-in goes on working.
+                .filter_map(|p| match Provider::new(p.clone(), &settings.public_origin) {
+                    Ok(provider) => Some((p.provider, provider)),
+                    Err(error) => {
+                        tracing::error!(%error, provider = p.provider.as_str(), "oidc: provider disabled");
+                        None
+                    }
                 })
                 .collect(),
         ))

@@ -11,8 +11,23 @@ pub async fn sign_out() -> Result<(), AppError> {
         return Ok(());
     };
     let pool = crate::error::db_pool()?;
-    let mut conn = pool.acquire().await?;
-    db::session::end(&mut conn, &staff.session_hash).await?;
+    let mut tx = pool.begin().await?;
+    if db::session::end(&mut tx, &staff.session_hash).await? {
+        let network = crate::auth::client_network();
+        db::audit::append(
+            &mut tx,
+            &db::audit::NewAuditEntry {
+                practice_id: staff.practice_id,
+                action: domain::AuditAction::LoggedOut,
+                entity: Some(("user", staff.user_id)),
+                actor_user_id: Some(staff.user_id),
+                ip_truncated: network.as_deref(),
+                metadata: serde_json::json!({}),
+            },
+        )
+        .await?;
+    }
+    tx.commit().await?;
     clear_session_cookie();
     Ok(())
 }

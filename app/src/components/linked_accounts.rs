@@ -5,15 +5,17 @@
 use domain::SignInProvider;
 use leptos::prelude::*;
 
-use crate::auth::{linked_sign_in_accounts, unlink_sign_in_account, SignInAccounts};
+use crate::auth::{unlink_sign_in_account, SignInAccounts};
 use crate::components::provider_sign_in::use_sign_in_outcome;
+use crate::error::AppError;
 use crate::i18n::use_i18n;
 
-type Unlink = Action<SignInProvider, Result<(), crate::error::AppError>>;
+type Unlink = Action<SignInProvider, Result<(), AppError>>;
 
+/// `accounts` is `linked_sign_in_accounts()`, made by the page (see `pages/profile.rs`);
+/// the page's Suspense around this waits for it.
 #[component]
-pub fn LinkedAccounts() -> impl IntoView {
-    let accounts = Resource::new(|| (), |()| linked_sign_in_accounts());
+pub fn LinkedAccounts(accounts: Resource<Result<SignInAccounts, AppError>>) -> impl IntoView {
     // Out here, so that what it did survives the section being drawn again.
     let unlink: Unlink = Action::new(|provider: &SignInProvider| unlink_sign_in_account(*provider));
     Effect::new(move |_| {
@@ -21,12 +23,12 @@ pub fn LinkedAccounts() -> impl IntoView {
             accounts.refetch();
         }
     });
-    view! {
-        <Suspense fallback=|| ()>
-            {move || accounts.get().and_then(Result::ok)
-                .filter(|a| !a.offered.is_empty() || !a.linked.is_empty())
-                .map(|a| view! { <Section accounts=a unlink/> })}
-        </Suspense>
+    move || {
+        accounts
+            .get()
+            .and_then(Result::ok)
+            .filter(|a| !a.offered.is_empty() || !a.linked.is_empty())
+            .map(|a| view! { <Section accounts=a unlink/> })
     }
 }
 

@@ -5,7 +5,7 @@ use domain::UserRole;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::auth::{own_account, StaffProfile};
+use crate::auth::{linked_sign_in_accounts, own_account, StaffProfile};
 use crate::components::{
     LinkedAccounts, SignOutEverywhere, TwoFactorRequirement, TwoFactorSection,
 };
@@ -17,6 +17,9 @@ pub fn ProfilePage() -> impl IntoView {
     let i18n = use_i18n();
     let profile = use_context::<StaffProfile>();
     let account = Resource::new(|| (), |()| own_account());
+    // Both sections below wait in one Suspense: two sibling Suspense boundaries here
+    // broke hydration of the page opened by its address (the browser test loads it so).
+    let sign_in_accounts = Resource::new(|| (), |()| linked_sign_in_accounts());
     let refresh = Callback::new(move |()| account.refetch());
     let is_admin = profile.as_ref().is_some_and(|p| p.role == UserRole::Admin);
     let (email, role) = profile.map(|p| (p.email, p.role)).unzip();
@@ -47,8 +50,8 @@ pub fn ProfilePage() -> impl IntoView {
                     <TwoFactorRequirement required=a.required_by_practice own_enabled=a.enabled on_change=refresh/>
                 </Show>
             })}
+            <LinkedAccounts accounts=sign_in_accounts/>
         </Suspense>
-        <LinkedAccounts/>
         <SignOutEverywhere/>
     }
 }

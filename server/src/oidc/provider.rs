@@ -17,6 +17,8 @@ use crate::settings::OidcProviderSettings;
 const CACHE_FOR: Duration = Duration::from_hours(6);
 /// Key sets are fetched again for an unknown key id at most this often.
 const REFETCH_AT_MOST_EVERY: Duration = Duration::from_mins(1);
+/// The most we read of any answer of a provider.
+const MAX_ANSWER_BYTES: usize = 256 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ProviderError {
@@ -61,7 +63,10 @@ struct TokenAnswer {
 }
 
 impl Provider {
-    pub fn new(settings: OidcProviderSettings, public_origin: &str) -> Self {
+    pub fn new(
+        settings: OidcProviderSettings,
+        public_origin: &str,
+    ) -> Result<Self, reqwest::Error> {
         let redirect_uri = format!(
             "{public_origin}/auth/oidc/{}/callback",
             settings.provider.as_str()
@@ -70,14 +75,13 @@ impl Provider {
             .timeout(Duration::from_secs(10))
             // Endpoints come from discovery; a redirect elsewhere is not followed.
             .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap_or_default();
-        Self {
+            .build()?;
+        Ok(Self {
             settings,
             redirect_uri,
             http,
             discovered: RwLock::new(None),
-        }
+        })
     }
 
     pub fn redirect_uri(&self) -> &str {
@@ -103,7 +107,11 @@ impl Provider {
             .append_pair("state", state)
             .append_pair("nonce", nonce)
             .append_pair("code_challenge", code_challenge)
-            .append_pair("code_challenge_method", "S256");
+            .append_pair("code_challenge_method", "S256")
+            // The provider asks who signs in every time: on a shared reception computer the
+            // account someone left signed in at Google must not open our staff area for the
+            // next person, nor be connected to a member by mistake.
+            .append_pair("prompt", "login");
         Ok(url.into())
     }
 
@@ -135,10 +143,8 @@ impl Provider {
                 status: answer.status(),
             });
         }
-        let token = answer
-            .json::<TokenAnswer>()
-            .await
-            .map_err(|_| ProviderError::Unusable("token answer"))?
+        let token = read_json::<TokenAnswer>(answer, "token answer")
+            .await?
             .id_token
             .ok_or(ProviderError::Unusable("token answer (no ID token)"))?;
         let keys = self.keys_for(&token).await?;
@@ -201,10 +207,7 @@ impl Provider {
                 status: answer.status(),
             });
         }
-        let metadata: Metadata = answer
-            .json()
-            .await
-            .map_err(|_| ProviderError::Unusable("discovery document"))?;
+        let metadata: Metadata = read_json(answer, "discovery document").await?;
         self.check(&metadata)?;
         let keys = self.fetch_keys(&metadata.jwks_uri).await?;
         let now = Instant::now();
@@ -229,13 +232,20 @@ impl Provider {
             return Err(ProviderError::Unusable("issuer"));
         }
         let https = configured.starts_with("https://");
+        let issuer_origin = origin_of(configured);
         for endpoint in [
             &metadata.authorization_endpoint,
             &metadata.token_endpoint,
             &metadata.jwks_uri,
         ] {
-            let secure = endpoint.starts_with("https://");
-            if https && !secure || !https && !endpoint.starts_with(self.settings.issuer_origin()) {
+            // Over https any https endpoint (Google's live on other hosts); a plain-http
+            // provider on loopback only on its own origin.
+            let ok = if https {
+                endpoint.starts_with("https://") && origin_of(endpoint).is_some()
+            } else {
+                issuer_origin.is_some() && origin_of(endpoint) == issuer_origin
+            };
+            if !ok {
                 return Err(ProviderError::Unusable("endpoints"));
             }
         }
@@ -255,9 +265,28 @@ impl Provider {
                 status: answer.status(),
             });
         }
-        answer
-            .json()
-            .await
-            .map_err(|_| ProviderError::Unusable("key set"))
+        read_json(answer, "key set").await
     }
+}
+
+/// The answer's JSON body, refused beyond [`MAX_ANSWER_BYTES`].
+async fn read_json<T: serde::de::DeserializeOwned>(
+    mut answer: reqwest::Response,
+    what: &'static str,
+) -> Result<T, ProviderError> {
+    let mut body = Vec::new();
+    while let Some(chunk) = answer.chunk().await.map_err(ProviderError::Unreachable)? {
+        if body.len() + chunk.len() > MAX_ANSWER_BYTES {
+            return Err(ProviderError::Unusable(what));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    serde_json::from_slice(&body).map_err(|_| ProviderError::Unusable(what))
+}
+
+/// `scheme://host[:port]` of a URL, as browsers compare origins.
+fn origin_of(url: &str) -> Option<String> {
+    reqwest::Url::parse(url)
+        .ok()
+        .map(|u| u.origin().ascii_serialization())
 }

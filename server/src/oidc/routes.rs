@@ -166,15 +166,18 @@ async fn begin(
     linking: Option<Linking>,
     network: ClientNetwork,
 ) -> Result<(String, String), Outcome> {
-    let mut conn = state.pool.acquire().await.map_err(|error| {
-        tracing::error!(%error, "oidc start: no database connection");
-        Outcome::Failed
-    })?;
+    let connection = || async {
+        state.pool.acquire().await.map_err(|error| {
+            tracing::error!(%error, "oidc start: no database connection");
+            Outcome::Failed
+        })
+    };
     let bucket = format!(
         "oidc_start:net:{}",
         network.0.as_deref().unwrap_or("unknown")
     );
-    match db::rate_limit::hit(&mut conn, &bucket, START_LIMIT).await {
+    // Counted before the provider is asked anything; no connection is held while it answers.
+    match db::rate_limit::hit(&mut *connection().await?, &bucket, START_LIMIT).await {
         Ok(None) => {}
         Ok(Some(_)) => return Err(Outcome::TooMany),
         Err(error) => {
@@ -198,7 +201,7 @@ async fn begin(
             Outcome::Failed
         })?;
     db::oidc::start(
-        &mut conn,
+        &mut *connection().await?,
         &NewLogin {
             state_hash: state_token.hash().as_bytes(),
             browser_hash: browser.hash().as_bytes(),
@@ -382,7 +385,7 @@ async fn link(
 }
 
 async fn sign_in(
-    state: &AppState,
+    app: &AppState,
     tx: &mut db::PgConnection,
     provider: SignInProvider,
     subject: &str,
@@ -424,10 +427,10 @@ async fn sign_in(
         owner.practice_id,
         owner.user_id,
         network.0.as_deref(),
-        state.session_policy,
+        app.session_policy,
     )
     .await?;
-    let cookie = state.session_cookie.set(token.to_text().as_str());
+    let cookie = app.session_cookie.set(token.to_text().as_str());
     Ok(Ok(("/app".to_owned(), Some(cookie))))
 }
 

@@ -5,7 +5,7 @@
 //! | `DERMA_OIDC_GOOGLE_CLIENT_ID`, `…_CLIENT_SECRET` | the OAuth client of the Google Cloud project |
 //! | `DERMA_OIDC_GOOGLE_ISSUER` | default `https://accounts.google.com` |
 //! | `DERMA_OIDC_MICROSOFT_CLIENT_ID`, `…_CLIENT_SECRET` | the Entra ID app registration |
-//! | `DERMA_OIDC_MICROSOFT_TENANT` | default `organizations` (work and school accounts of any tenant) |
+//! | `DERMA_OIDC_MICROSOFT_TENANT` | default `organizations` (work and school accounts of any tenant), `common`, or one tenant id (GUID) |
 //! | `DERMA_OIDC_MICROSOFT_ISSUER` | default `https://login.microsoftonline.com/<tenant>/v2.0` |
 //!
 //! A provider is offered only when its client id and secret are both set.
@@ -130,14 +130,15 @@ fn default_issuer(
                 .map(|v| v.trim().to_owned())
                 .filter(|v| !v.is_empty())
                 .unwrap_or_else(|| "organizations".to_owned());
-            if !tenant
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.'))
-            {
+            // A tenant given by domain (or `consumers`) publishes its GUID as issuer, which
+            // would never match the configured one: only these forms work.
+            let guid =
+                tenant.len() == 36 && tenant.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
+            if !(guid || tenant == "organizations" || tenant == "common") {
                 return Err(invalid(
                     TENANT,
                     &tenant,
-                    "organizations, common, or a tenant id or domain such as praxis.onmicrosoft.com",
+                    "organizations, common, or the tenant id (a GUID)",
                 ));
             }
             format!("https://login.microsoftonline.com/{tenant}/v2.0")
@@ -234,11 +235,20 @@ mod tests {
         ] {
             assert!(with(bad).is_err(), "{bad}");
         }
-        let tenant = from(&[
-            ("DERMA_OIDC_MICROSOFT_CLIENT_ID", "id"),
-            ("DERMA_OIDC_MICROSOFT_CLIENT_SECRET", "s"),
-            ("DERMA_OIDC_MICROSOFT_TENANT", "evil/../x"),
-        ]);
-        assert!(tenant.is_err());
+        let tenant = |value: &str| {
+            from(&[
+                ("DERMA_OIDC_MICROSOFT_CLIENT_ID", "id"),
+                ("DERMA_OIDC_MICROSOFT_CLIENT_SECRET", "s"),
+                ("DERMA_OIDC_MICROSOFT_TENANT", value),
+            ])
+        };
+        for bad in ["evil/../x", "praxis.onmicrosoft.com", "consumers"] {
+            assert!(tenant(bad).is_err(), "{bad}");
+        }
+        let one = tenant("9188040d-6c67-4c5b-b112-36a304b66dad").expect("guid");
+        assert_eq!(
+            one[0].issuer,
+            "https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0"
+        );
     }
 }

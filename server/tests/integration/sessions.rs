@@ -88,6 +88,12 @@ async fn signing_out_ends_the_session_and_clears_the_cookie(pool: PgPool) {
         .await
         .expect("count");
     assert_eq!(sessions, 0);
+    let audited: Vec<String> =
+        sqlx::query_scalar("select action from audit_log where action = 'auth.logged_out'")
+            .fetch_all(&pool)
+            .await
+            .expect("audit");
+    assert_eq!(audited.len(), 1, "the sign-out is audited once");
 }
 
 async fn whoami(pool: &PgPool, cookie: &str) -> String {
