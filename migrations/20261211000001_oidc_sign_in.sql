@@ -29,3 +29,4 @@ create table oidc_login (
 );
 create index oidc_login_expires_idx on oidc_login (expires_at);
 create index oidc_login_user_idx on oidc_login (practice_id, user_id);
+create trigger oidc_login_updated_at before update on oidc_login for each row execute function set_updated_at();

@@ -178,6 +178,28 @@ pub fn consent_type_label(messages: &Messages, kind: ConsentType) -> &'static st
     }
 }
 
+/// The display name of a consent status in the current language.
+pub fn consent_status_label(messages: &Messages, status: domain::ConsentStatus) -> &'static str {
+    use domain::ConsentStatus as S;
+    match status {
+        S::Pending => messages.status_pending,
+        S::Filled => messages.status_filled,
+        S::Signed => messages.status_signed,
+        S::Paid => messages.status_paid,
+        S::Completed => messages.status_completed,
+        S::Expired => messages.status_expired,
+        S::Revoked => messages.status_revoked,
+    }
+}
+
+/// A `YYYY-MM-DD` date as people of this language write it (`29.02.1984` in German).
+pub fn display_date(locale: Locale, iso: &str) -> String {
+    match (locale, iso.get(..4), iso.get(5..7), iso.get(8..10)) {
+        (Locale::De, Some(y), Some(m), Some(d)) => format!("{d}.{m}.{y}"),
+        _ => iso.to_owned(),
+    }
+}
+
 #[cfg(feature = "ssr")]
 fn initial_locale() -> Locale {
     let header = |parts: &http::request::Parts, name: http::HeaderName| {
@@ -227,6 +249,13 @@ fn remember_in_browser(locale: Locale) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_written_as_each_language_writes_them() {
+        assert_eq!(display_date(Locale::De, "1984-02-29"), "29.02.1984");
+        assert_eq!(display_date(Locale::En, "1984-02-29"), "1984-02-29");
+        assert_eq!(display_date(Locale::De, "garbage"), "garbage");
+    }
 
     #[test]
     fn cookie_wins_over_accept_language() {
@@ -282,7 +311,14 @@ mod tests {
         }
         // A message identical in both languages is usually a forgotten translation; the
         // few legitimate ones are listed.
-        let same_ok = ["type_botox", "type_prp", "brand", "nav_team", "team_title"];
+        let same_ok = [
+            "type_botox",
+            "type_prp",
+            "brand",
+            "nav_team",
+            "team_title",
+            "patients_name",
+        ];
         let (de, en) = (
             Locale::De.messages().entries(),
             Locale::En.messages().entries(),

@@ -7,6 +7,7 @@ pub mod components;
 pub mod error;
 pub mod i18n;
 pub mod pages;
+pub mod patients;
 pub mod practice_settings;
 pub mod routes;
 mod shell;

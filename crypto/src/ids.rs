@@ -51,6 +51,30 @@ id_type!(
     ObjectId
 );
 
+impl ObjectId {
+    /// A fresh id for a record made in a browser (a patient typed in by staff), laid out as a
+    /// random UUID (version 4), so the database and logs show it like any other id.
+    pub fn generate() -> Self {
+        let mut bytes: [u8; 16] = crate::rng::array(&mut crate::rng::os());
+        bytes[6] = (bytes[6] & 0x0f) | 0x40;
+        bytes[8] = (bytes[8] & 0x3f) | 0x80;
+        Self(bytes)
+    }
+
+    /// The hyphenated UUID text (`8-4-4-4-12` lower-case hex).
+    pub fn to_uuid_text(&self) -> String {
+        let mut out = String::with_capacity(36);
+        for (i, b) in self.0.iter().enumerate() {
+            if matches!(i, 4 | 6 | 8 | 10) {
+                out.push('-');
+            }
+            out.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
+            out.push(char::from_digit(u32::from(b & 0x0f), 16).unwrap_or('0'));
+        }
+        out
+    }
+}
+
 /// SHA-256 of the exact form text and version the patient saw; bound into the submission's AAD.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct FormHash([u8; 32]);
@@ -75,5 +99,33 @@ impl fmt::Debug for FormHash {
         f.write_str("FormHash(")?;
         self.0.iter().try_for_each(|b| write!(f, "{b:02x}"))?;
         f.write_str(")")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ObjectId;
+
+    #[test]
+    fn generated_ids_are_random_version_4_uuids() {
+        let (a, b) = (ObjectId::generate(), ObjectId::generate());
+        assert_ne!(a, b);
+        let text = a.to_uuid_text();
+        assert_eq!(text.len(), 36);
+        assert_eq!(&text[14..15], "4", "{text}");
+        assert!(matches!(&text[19..20], "8" | "9" | "a" | "b"), "{text}");
+        assert_eq!(
+            text.split('-').map(str::len).collect::<Vec<_>>(),
+            [8, 4, 4, 4, 12]
+        );
+    }
+
+    #[test]
+    fn uuid_text_is_the_bytes_in_order() {
+        let id = ObjectId::from_bytes([
+            0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef, 0xfe, 0xdc, 0xba, 0x98, 0x76, 0x54,
+            0x32, 0x10,
+        ]);
+        assert_eq!(id.to_uuid_text(), "01234567-89ab-cdef-fedc-ba9876543210");
     }
 }

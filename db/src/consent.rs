@@ -39,3 +39,36 @@ pub async fn create_link(
     .await?;
     Ok(id)
 }
+
+/// What a status list shows of a consent: metadata only, never the envelope.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConsentSummary {
+    pub id: Uuid,
+    pub kind: ConsentType,
+    pub status: domain::ConsentStatus,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+    pub signed_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub completed_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// A patient's consents, newest first.
+pub async fn for_patient(
+    conn: &mut PgConnection,
+    practice_id: Uuid,
+    patient_id: Uuid,
+) -> Result<Vec<ConsentSummary>, DbError> {
+    let rows = sqlx::query_as!(
+        ConsentSummary,
+        r#"select id, type as "kind: ConsentType", status as "status: domain::ConsentStatus",
+                  created_at, expires_at, signed_at, completed_at
+           from consent_form
+           where practice_id = $1 and patient_id = $2
+           order by created_at desc, id"#,
+        practice_id,
+        patient_id,
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows)
+}

@@ -115,6 +115,25 @@ pub struct VaultMaterial {
     pub inbox_public_key: Vec<u8>,
     pub wrapped_inbox_private_key: String,
     pub wrapped_blind_index_key: String,
+    /// Each earlier master key wrapped under its successor, newest first: opening the current
+    /// one opens them all, so records from before a rotation stay readable.
+    pub previous_master_keys: Vec<String>,
+}
+
+/// The chain of earlier master keys, newest first.
+async fn master_key_chain(
+    conn: &mut PgConnection,
+    practice_id: Uuid,
+) -> Result<Vec<String>, DbError> {
+    let chain = sqlx::query_scalar!(
+        r#"select wrapped_previous_master_key as "wrapped!" from practice_key
+           where practice_id = $1 and wrapped_previous_master_key is not null
+           order by pmk_version desc"#,
+        practice_id
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(chain)
 }
 
 pub async fn material_for(
@@ -134,15 +153,17 @@ pub async fn material_for(
         practice_id,
         user_id
     )
-    .fetch_optional(conn)
+    .fetch_optional(&mut *conn)
     .await?;
-    Ok(row.map(|r| VaultMaterial {
+    let Some(r) = row else { return Ok(None) };
+    Ok(Some(VaultMaterial {
         password_wrap: r.envelope,
         member_wrapped_private_key: r.wrapped_private_key,
         inbox_key_version: r.key_version,
         inbox_public_key: r.inbox_public_key,
         wrapped_inbox_private_key: r.wrapped_inbox_private_key,
         wrapped_blind_index_key: r.wrapped_blind_index_key,
+        previous_master_keys: master_key_chain(conn, practice_id).await?,
     }))
 }
 
@@ -247,15 +268,17 @@ pub async fn practice_keys(
          from practice_key k where k.practice_id = $1 and k.retired_at is null",
         practice_id
     )
-    .fetch_optional(conn)
+    .fetch_optional(&mut *conn)
     .await?;
-    Ok(row.map(|r| VaultMaterial {
+    let Some(r) = row else { return Ok(None) };
+    Ok(Some(VaultMaterial {
         password_wrap: String::new(),
         member_wrapped_private_key: None,
         inbox_key_version: r.key_version,
         inbox_public_key: r.inbox_public_key,
         wrapped_inbox_private_key: r.wrapped_inbox_private_key,
         wrapped_blind_index_key: r.wrapped_blind_index_key,
+        previous_master_keys: master_key_chain(conn, practice_id).await?,
     }))
 }
 

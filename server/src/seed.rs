@@ -4,9 +4,8 @@
 //! practice exists, it just prints the sign-in details again.
 
 use crypto::{
-    BirthDate, BlindIndexKey, ContentKey, InboxKeyPair, KdfParams, LoginVerifier, MemberKeyPair,
-    ObjectContext, ObjectId, PasswordKeys, PracticeId, PracticeMasterKey, RecoveryCode, Token,
-    UserId,
+    BirthDate, BlindIndexKey, InboxKeyPair, KdfParams, LoginVerifier, MemberKeyPair, ObjectId,
+    PasswordKeys, PracticeId, PracticeMasterKey, RecoveryCode, Token, UserId,
 };
 use domain::{ConsentType, Email, PracticeName, UserRole};
 use sqlx::PgConnection;
@@ -208,53 +207,23 @@ async fn add_members(tx: &mut PgConnection, demo: &Demo) -> Result<(), StartupEr
     Ok(())
 }
 
-/// Patients, encrypted field by field under one content key each, and their blind index.
+/// Patients, sealed by the same code as a staff browser uses (`app::patients`).
 async fn add_patients(tx: &mut PgConnection, demo: &Demo) -> Result<Vec<Uuid>, StartupError> {
-    let Demo {
-        practice_uuid,
-        admin_id,
-        practice,
-        master,
-        blind_index,
-    } = demo;
-    let (practice_uuid, admin_id, practice) = (*practice_uuid, *admin_id, *practice);
     let mut patient_ids = Vec::new();
     for (first, last, (year, month, day)) in PATIENTS {
-        let id = Uuid::new_v4();
-        let object = ObjectId::from_bytes(*id.as_bytes());
-        let key = ContentKey::generate(1);
-        let seal = |field: &str, value: &str| {
-            key.encrypt(
-                value.as_bytes(),
-                &ObjectContext {
-                    practice_id: practice,
-                    object_id: object,
-                    field,
-                },
-            )
-            .to_text()
+        let id = ObjectId::generate();
+        let details = app::patients::PatientDetails {
+            first_name: first.to_owned(),
+            last_name: last.to_owned(),
+            birth_date: BirthDate::new(year, month, day).map_err(|e| seed_error(&e))?,
+            email: None,
         };
-        let birth = BirthDate::new(year, month, day).map_err(|e| seed_error(&e))?;
-        let index = blind_index
-            .name_dob_index(last, first, birth)
+        let new = details
+            .seal(id, &demo.master, &demo.blind_index)
             .map_err(|e| seed_error(&e))?;
-        db::patient::create(
-            tx,
-            &db::patient::NewPatient {
-                id,
-                practice_id: practice_uuid,
-                encrypted_first_name: &seal("first_name", first),
-                encrypted_last_name: &seal("last_name", last),
-                encrypted_date_of_birth: &seal("date_of_birth", &birth.iso()),
-                encrypted_email: None,
-                wrapped_content_key: &master.wrap_content_key(&key, object).to_text(),
-                lookup_hash: &index.value().to_be_bytes(),
-                lookup_hash_version: i16::from(index.scheme()),
-                created_by: admin_id,
-            },
-        )
-        .await?;
-        patient_ids.push(id);
+        let uuid = Uuid::from_bytes(*id.as_bytes());
+        app::patients::store(tx, demo.practice_uuid, demo.admin_id, uuid, &new).await?;
+        patient_ids.push(uuid);
     }
     Ok(patient_ids)
 }

@@ -67,6 +67,7 @@ impl Draft {
             master: self.master,
             inbox: self.inbox,
             blind_index: self.blind_index,
+            older_masters: Vec::new(),
         })
     }
 }

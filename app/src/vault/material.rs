@@ -18,6 +18,9 @@ pub struct VaultMaterialDto {
     pub inbox_public_key_hex: String,
     pub wrapped_inbox_private_key: String,
     pub wrapped_blind_index_key: String,
+    /// Earlier master keys, each wrapped under its successor, newest first.
+    #[serde(default)]
+    pub previous_master_keys: Vec<String>,
 }
 
 /// Where this member stands with the practice's vault.
@@ -63,6 +66,7 @@ mod server {
             }),
             wrapped_inbox_private_key: m.wrapped_inbox_private_key,
             wrapped_blind_index_key: m.wrapped_blind_index_key,
+            previous_master_keys: m.previous_master_keys,
         }
     }
 

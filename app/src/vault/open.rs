@@ -36,6 +36,35 @@ pub struct OpenKeys {
     pub master: PracticeMasterKey,
     pub inbox: InboxKeyPair,
     pub blind_index: BlindIndexKey,
+    /// The master keys a rotation replaced, newest first: records made before it are still
+    /// wrapped under them.
+    pub older_masters: Vec<PracticeMasterKey>,
+}
+
+impl OpenKeys {
+    /// The current master key and every earlier one, newest first.
+    pub fn masters(&self) -> Vec<&PracticeMasterKey> {
+        std::iter::once(&self.master)
+            .chain(&self.older_masters)
+            .collect()
+    }
+}
+
+/// Opens the chain of earlier master keys from the current one. A link that does not open
+/// ends the chain: records under it show as unreadable instead of the vault not opening.
+fn older_masters(master: &PracticeMasterKey, chain: &[String]) -> Vec<PracticeMasterKey> {
+    let mut older: Vec<PracticeMasterKey> = Vec::new();
+    for text in chain {
+        let newer = older.last().unwrap_or(master);
+        match KeyWrapEnvelope::from_text(text)
+            .map_err(crypto::CryptoError::from)
+            .and_then(|envelope| newer.unwrap_previous_master_key(&envelope))
+        {
+            Ok(previous) => older.push(previous),
+            Err(_) => break,
+        }
+    }
+    older
 }
 
 /// Shared through context from the app root, so it survives moving from sign-in to `/app`.
@@ -101,6 +130,7 @@ impl Vault {
             &material.wrapped_blind_index_key,
         )?)?;
         self.install(OpenKeys {
+            older_masters: older_masters(&master, &material.previous_master_keys),
             master,
             inbox,
             blind_index,
@@ -140,6 +170,7 @@ impl Vault {
             &material.wrapped_blind_index_key,
         )?)?;
         self.install(OpenKeys {
+            older_masters: older_masters(&master, &material.previous_master_keys),
             master,
             inbox,
             blind_index,
@@ -178,6 +209,16 @@ impl Vault {
         self.keys.set_value(Some(keys));
         self.touch();
         self.status.set(VaultStatus::Unlocked);
+    }
+
+    /// Holds the keys a rotation made; the keys they replace stay open as older masters.
+    pub fn install_rotated(self, mut keys: OpenKeys) {
+        if let Some(old) = self.keys.try_update_value(Option::take).flatten() {
+            keys.older_masters = std::iter::once(old.master)
+                .chain(old.older_masters)
+                .collect();
+        }
+        self.install(keys);
     }
 
     /// Drops (and so wipes) the keys.
@@ -271,7 +312,32 @@ pub fn uuid_bytes(text: &str) -> Option<[u8; 16]> {
 
 #[cfg(test)]
 mod tests {
+    use super::older_masters;
     use super::uuid_bytes;
+    use crypto::{PracticeId, PracticeMasterKey};
+
+    #[test]
+    fn the_chain_of_earlier_master_keys_opens_newest_first_and_stops_at_a_broken_link() {
+        let practice = PracticeId::from_bytes([3; 16]);
+        let [v1, v2, v3] = [1, 2, 3].map(|v| PracticeMasterKey::generate(practice, v));
+        let chain = [
+            v3.wrap_previous_master_key(&v2).expect("wrap").to_text(),
+            v2.wrap_previous_master_key(&v1).expect("wrap").to_text(),
+        ];
+        let older = older_masters(&v3, &chain);
+        assert_eq!(
+            older
+                .iter()
+                .map(PracticeMasterKey::version)
+                .collect::<Vec<_>>(),
+            [2, 1]
+        );
+        assert!(older_masters(&v3, &[]).is_empty());
+        // A link the current key cannot open: the vault still opens, without older keys.
+        let stranger = PracticeMasterKey::generate(practice, 4);
+        assert!(older_masters(&stranger, &chain).is_empty());
+        assert!(older_masters(&v3, &["garbage".to_owned()]).is_empty());
+    }
 
     #[test]
     fn uuids_parse_to_their_bytes() {

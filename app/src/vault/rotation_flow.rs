@@ -85,6 +85,7 @@ pub async fn rotate_in_browser(
                     master,
                     inbox,
                     blind_index,
+                    older_masters: Vec::new(),
                 },
             ))
         })
@@ -96,6 +97,6 @@ pub async fn rotate_in_browser(
             AppError::Validation(_) => RotationFailure::WrongPassword,
             _ => RotationFailure::Other,
         })?;
-    vault.install(open);
+    vault.install_rotated(open);
     Ok(())
 }

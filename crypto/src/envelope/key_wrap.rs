@@ -19,6 +19,12 @@ pub struct KeyWrapEnvelope {
 }
 
 impl KeyWrapEnvelope {
+    /// The version of the master key this was wrapped under (after a rotation, older
+    /// objects stay wrapped under the master key of their time).
+    pub fn master_version(&self) -> u32 {
+        self.master_version
+    }
+
     /// Which key is inside and its version.
     pub fn wrapped_key(&self) -> (KeyType, u32) {
         (self.wrapped.key_type, self.wrapped.version)

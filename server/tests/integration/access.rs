@@ -99,6 +99,20 @@ const MATRIX: &[Row] = &[
         form: "provider=google",
         expected: [404, 404, 404, 401],
     },
+    // Patients: every role (DESIGN §6); the test practice has none.
+    Row { path: "/api/patient_list", form: "", expected: [200, 200, 200, 401] },
+    Row {
+        path: "/api/find_patients",
+        form: r#"{"lookup":{"value":1,"scheme":1}}"#,
+        expected: [200, 200, 200, 401],
+    },
+    // Past authorisation, the plaintext "envelopes" are refused.
+    Row {
+        path: "/api/create_patient",
+        form: r#"{"new":{"patient":{"id":"6f1c1f2e-0d6b-4b8e-9d2a-3c4b5a697887","first_name":"Anna","last_name":"Roth","date_of_birth":"1990-01-01","email":null,"wrapped_content_key":"x"},"lookup":{"value":1,"scheme":1}}}"#,
+        expected: [400, 400, 400, 401],
+    },
+    Row { path: "/api/open_patient_record", form: "patient_id=x", expected: [404, 404, 404, 401] },
     Row {
         path: "/api/set_two_factor_requirement",
         form: "required=false",

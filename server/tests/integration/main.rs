@@ -7,6 +7,7 @@ mod health_and_headers;
 mod mail;
 mod oidc;
 mod pages;
+mod patients;
 mod practice_settings;
 mod sessions;
 mod sign_in;

@@ -357,3 +357,29 @@ pub(crate) async fn user_id(pool: &PgPool, email: &str) -> uuid::Uuid {
         .await
         .expect("user")
 }
+
+/// What a member's unlocked browser holds: the master key and the blind-index key.
+pub(crate) async fn opened_vault(
+    pool: &PgPool,
+    cookie: &str,
+    keys: &crypto::PasswordKeys,
+) -> (crypto::PracticeMasterKey, crypto::BlindIndexKey) {
+    let app::vault::VaultAccess::Ready(material) = vault_access(pool, cookie).await else {
+        panic!("the member holds the vault")
+    };
+    let (practice, user) = ids(&material);
+    let master = crypto::PracticeMasterKey::unwrap_with_password(
+        &crypto::PasswordWrapEnvelope::from_text(&material.master_wrap).expect("envelope"),
+        keys.wrap_key(),
+        practice,
+        user,
+    )
+    .expect("open");
+    let blind_index = master
+        .unwrap_blind_index_key(
+            &crypto::KeyWrapEnvelope::from_text(&material.wrapped_blind_index_key)
+                .expect("envelope"),
+        )
+        .expect("blind index key");
+    (master, blind_index)
+}

@@ -25,6 +25,8 @@ struct Target {
     user_id: uuid::Uuid,
     /// The key an ADMIN of A would seal a share to (text form).
     public_key: String,
+    /// A patient of practice B (or a made-up id).
+    patient_id: uuid::Uuid,
 }
 
 /// Builds the request body naming `target`.
@@ -67,6 +69,11 @@ const FOREIGN: &[ForeignRow] = &[
         body: |a, t| a.rotation_naming(t),
         expected: [409, 403, 403],
     },
+    ForeignRow {
+        path: "/api/open_patient_record",
+        body: |_, t| format!("patient_id={}", t.patient_id),
+        expected: [404, 404, 404],
+    },
 ];
 
 /// Server functions that name no object of a practice by id: they act on the caller's own
@@ -98,6 +105,13 @@ const ID_FREE: &[&str] = &[
     "/api/linked_sign_in_accounts",
     // A provider name: only the caller's own connection.
     "/api/unlink_sign_in_account",
+    // Patients of the caller's practice only; a lookup hash is no id (patients.rs checks
+    // that another practice's patient with the same hash is not among the candidates).
+    "/api/patient_list",
+    "/api/find_patients",
+    // Names a new id the browser chose; an id taken anywhere is refused as a conflict, which
+    // tells only that a random UUID exists (patients.rs).
+    "/api/create_patient",
 ];
 
 impl PracticeA {
@@ -106,23 +120,13 @@ impl PracticeA {
         let (admin, admin_keys) = demo_sign_in(pool, "admin@demo.derma-consent.test").await;
         let (arzt, _) = demo_sign_in(pool, "arzt@demo.derma-consent.test").await;
         let (empfang, _) = demo_sign_in(pool, "empfang@demo.derma-consent.test").await;
-        let app::vault::VaultAccess::Ready(material) = vault_access(pool, &admin).await else {
-            panic!("the demo ADMIN holds the vault")
-        };
-        let (practice, admin_user) = ids(&material);
-        let master = crypto::PracticeMasterKey::unwrap_with_password(
-            &crypto::PasswordWrapEnvelope::from_text(&material.master_wrap).expect("envelope"),
-            admin_keys.wrap_key(),
-            practice,
-            admin_user,
-        )
-        .expect("open");
-        let blind_index = master
-            .unwrap_blind_index_key(
-                &crypto::KeyWrapEnvelope::from_text(&material.wrapped_blind_index_key)
-                    .expect("envelope"),
-            )
-            .expect("blind index key");
+        let (master, blind_index) = opened_vault(pool, &admin, &admin_keys).await;
+        let practice = master.practice_id();
+        let admin_user = crypto::UserId::from_bytes(
+            *user_id(pool, "admin@demo.derma-consent.test")
+                .await
+                .as_bytes(),
+        );
         let plan = post_form(router(pool.clone()), "/api/rotation_plan", "", Some(&admin)).await;
         let plan = serde_json::from_str(&plan.body).expect("json");
         Self {
@@ -230,16 +234,27 @@ async fn practice_b(pool: &PgPool) -> (uuid::Uuid, Vec<Target>) {
     .fetch_one(pool)
     .await
     .expect("member");
+    let patient: uuid::Uuid = sqlx::query_scalar(
+        "insert into patient (practice_id, encrypted_first_name, encrypted_last_name,
+                              encrypted_date_of_birth, wrapped_content_key, lookup_hash)
+         values ($1, 'x', 'x', 'x', 'x', '\\x00000001') returning id",
+    )
+    .bind(practice)
+    .fetch_one(pool)
+    .await
+    .expect("patient");
     let targets = vec![
         // The only ADMIN (a refusal for "last ADMIN" would give B's away).
         Target {
             user_id: admin,
             public_key: crypto::MemberKeyPair::generate(1).public_key().to_text(),
+            patient_id: patient,
         },
         // A member with a key and no vault yet: exactly whom a share is for.
         Target {
             user_id: member,
             public_key: waiting.public_key().to_text(),
+            patient_id: patient,
         },
     ];
     (practice, targets)
@@ -254,6 +269,7 @@ async fn state_of(pool: &PgPool, practice: uuid::Uuid) -> String {
             'users', (select jsonb_agg(to_jsonb(u) order by u.id) from "user" u where u.practice_id = $1),
             'key_wraps', (select jsonb_agg(to_jsonb(k) order by to_jsonb(k)::text) from key_wrap k where k.practice_id = $1),
             'invites', (select jsonb_agg(to_jsonb(i) order by i.id) from invite i where i.practice_id = $1),
+            'patients', (select jsonb_agg(to_jsonb(p) order by p.id) from patient p where p.practice_id = $1),
             'sessions', (select jsonb_agg(to_jsonb(s) order by to_jsonb(s)::text) from session s where s.practice_id = $1),
             'audit_entries', (select count(*) from audit_log a where a.practice_id = $1)
         )::text
@@ -291,6 +307,7 @@ async fn ids_of_another_practice_are_answered_as_unknown_and_change_nothing(pool
                 let unknown = Target {
                     user_id: uuid::Uuid::new_v4(),
                     public_key: target.public_key.clone(),
+                    patient_id: uuid::Uuid::new_v4(),
                 };
                 let foreign = answer(&pool, row.path, &(row.body)(&a, target), cookie).await;
                 let made_up = answer(&pool, row.path, &(row.body)(&a, &unknown), cookie).await;
