@@ -49,6 +49,8 @@ mod request_context;
 pub use request_context::{client_network, ClientNetwork, ServerSecret};
 #[cfg(feature = "ssr")]
 pub use server_side::{current, require, require_at, session_staff, Staff};
+#[cfg(feature = "ssr")]
+pub(crate) use two_factor::qr_svg;
 
 #[cfg(feature = "ssr")]
 mod server_side {

@@ -11,9 +11,9 @@ use leptos_router::path;
 
 use crate::i18n::{head_lang, provide_i18n};
 use crate::pages::{
-    AcceptInvitePage, ConsentPage, ForgotPasswordPage, KioskPage, LandingPage, NotFoundPage,
-    PatientPage, PatientsPage, PracticeSettingsPage, ProfilePage, RegisterPage, ResetPasswordPage,
-    SignInPage, StaffArea, StaffHome, TeamPage, VerifyEmailPage,
+    AcceptInvitePage, ConsentPage, ForgotPasswordPage, KioskPage, LandingPage, NewConsentPage,
+    NotFoundPage, PatientPage, PatientsPage, PracticeSettingsPage, ProfilePage, RegisterPage,
+    ResetPasswordPage, SignInPage, StaffArea, StaffHome, TeamPage, VerifyEmailPage,
 };
 use crate::vault::provide_vault;
 
@@ -39,6 +39,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/invite") view=AcceptInvitePage/>
                 <ParentRoute path=path!("/app") view=StaffArea>
                     <Route path=path!("") view=StaffHome/>
+                    <Route path=path!("einwilligungen/neu") view=NewConsentPage/>
                     <Route path=path!("patienten") view=PatientsPage/>
                     <Route path=path!("patienten/:id") view=PatientPage/>
                     <Route path=path!("profil") view=ProfilePage/>

@@ -249,6 +249,7 @@ async fn add_links(
                 token_hash: token.hash().as_bytes(),
                 valid_days: 7,
                 fee_cents: None,
+                locale: "de",
                 created_by: demo.admin_id,
             },
         )

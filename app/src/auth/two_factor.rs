@@ -19,6 +19,8 @@ mod verify;
 mod check;
 #[cfg(feature = "ssr")]
 mod qr;
+#[cfg(feature = "ssr")]
+pub(crate) use qr::svg as qr_svg;
 
 use serde::{Deserialize, Serialize};
 

@@ -16,6 +16,14 @@ pub enum Mail {
     PasswordReset { link: String },
     /// The password was just changed with a reset link.
     PasswordChanged { reset: String },
+    /// A patient's consent link. It names the practice and nothing else: not the treatment,
+    /// not the patient (mail passes through providers the practice does not choose).
+    ConsentLink {
+        practice: String,
+        link: String,
+        /// The last day the link works, as the language writes dates.
+        valid_until: String,
+    },
     /// An invitation into a practice's team.
     Invite {
         practice: String,
@@ -78,6 +86,16 @@ impl Mail {
                     role_de(*role)
                 ),
             ),
+            Mail::ConsentLink {
+                practice,
+                link,
+                valid_until,
+            } => (
+                format!("Ihre Unterlagen von {practice}"),
+                format!(
+                    "Guten Tag,\n\n„{practice}“ bittet Sie, vor Ihrem Termin die Aufklärung und Einwilligung zu lesen und auszufüllen. Das dauert etwa zehn Minuten und geht auf dem Smartphone:\n\n{link}\n\nDer Link ist bis einschließlich {valid_until} gültig. Ihre Angaben werden auf Ihrem Gerät verschlüsselt, bevor sie gesendet werden; lesen kann sie nur Ihre Praxis.\n\nFragen beantwortet Ihnen Ihre Praxis gern. Wenn Sie keinen Termin vereinbart haben, ignorieren Sie diese E-Mail."
+                ),
+            ),
         }
     }
 
@@ -116,6 +134,16 @@ impl Mail {
                 format!(
                     "Hello,\n\nyou were invited to the team of \"{practice}\" on Derma Consent (role: {}). Use this link to create your account (valid for 72 hours, usable once):\n\n{link}\n\nAfterwards the page shows you a check code. Compare it with the person who invited you; only then do they share the practice's vault with you.",
                     role_en(*role)
+                ),
+            ),
+            Mail::ConsentLink {
+                practice,
+                link,
+                valid_until,
+            } => (
+                format!("Your documents from {practice}"),
+                format!(
+                    "Hello,\n\n\"{practice}\" asks you to read and fill in the information and consent form before your appointment. It takes about ten minutes and works on a phone:\n\n{link}\n\nThe link works until {valid_until} inclusive. Your answers are encrypted on your device before they are sent; only your practice can read them.\n\nYour practice is glad to answer any questions. If you have not made an appointment, ignore this email."
                 ),
             ),
         }
@@ -159,6 +187,11 @@ mod tests {
                 practice: "Hautarztpraxis am Markt".to_owned(),
                 role: UserRole::Arzt,
                 link: link.clone(),
+            },
+            Mail::ConsentLink {
+                practice: "Hautarztpraxis am Markt".to_owned(),
+                link: link.clone(),
+                valid_until: "11.12.2026".to_owned(),
             },
         ];
         for mail in &mails {

@@ -64,6 +64,9 @@ fn PatientDetailsCard(record: PatientRecord) -> impl IntoView {
                 <dt>{move || i18n.t().patients_created_on}</dt>
                 <dd>{move || display_date(i18n.locale(), &created)}</dd>
             </dl>
+            <p class="card__actions">
+                <a class="button" href=format!("/app/einwilligungen/neu?patient={}", record.entry.patient.id)>{move || i18n.t().patient_new_consent}</a>
+            </p>
         </section>
         <ConsentList consents=record.consents/>
     }

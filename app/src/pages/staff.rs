@@ -77,6 +77,7 @@ fn StaffShell(profile: StaffProfile) -> impl IntoView {
             <nav class="site-nav" aria-label=move || i18n.t().staff_nav_label>
                 <a href="/app" aria-current=move || current("/app")>{move || i18n.t().nav_dashboard}</a>
                 <a href="/app/patienten" aria-current=move || current("/app/patienten")>{move || i18n.t().nav_patients}</a>
+                <a href="/app/einwilligungen/neu" aria-current=move || current("/app/einwilligungen/neu")>{move || i18n.t().nav_new_consent}</a>
                 <a href="/app/profil" aria-current=move || current("/app/profil")>{move || i18n.t().nav_profile}</a>
                 {(profile.role == UserRole::Admin).then(|| view! {
                     <a href="/app/team" aria-current=move || current("/app/team")>{move || i18n.t().nav_team}</a>

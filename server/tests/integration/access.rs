@@ -113,6 +113,19 @@ const MATRIX: &[Row] = &[
         expected: [400, 400, 400, 401],
     },
     Row { path: "/api/open_patient_record", form: "patient_id=x", expected: [404, 404, 404, 401] },
+    // Consent links: every role (DESIGN §6).
+    Row { path: "/api/consent_link_options", form: "", expected: [200, 200, 200, 401] },
+    Row {
+        path: "/api/create_consent_link",
+        form: r#"{"request":{"patient_id":null,"kind":"BOTOX","valid_days":7,"fee_cents":null,"locale":"de"}}"#,
+        expected: [200, 200, 200, 401],
+    },
+    // No consent with that id and link.
+    Row {
+        path: "/api/send_consent_link",
+        form: "consent_id=x&link=x&email=patientin%40example.org",
+        expected: [404, 404, 404, 401],
+    },
     Row {
         path: "/api/set_two_factor_requirement",
         form: "required=false",

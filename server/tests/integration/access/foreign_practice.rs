@@ -27,6 +27,8 @@ struct Target {
     public_key: String,
     /// A patient of practice B (or a made-up id).
     patient_id: uuid::Uuid,
+    /// A consent link of practice B (or a made-up id) and a link token.
+    consent_id: uuid::Uuid,
 }
 
 /// Builds the request body naming `target`.
@@ -69,6 +71,32 @@ const FOREIGN: &[ForeignRow] = &[
         body: |a, t| a.rotation_naming(t),
         expected: [409, 403, 403],
     },
+    // A link for B's patient is refused as for a patient nobody has.
+    ForeignRow {
+        path: "/api/create_consent_link",
+        body: |_, t| {
+            serde_json::json!({ "request": { "patient_id": t.patient_id.to_string(), "kind": "BOTOX",
+                "valid_days": 7, "fee_cents": null, "locale": "de" } })
+            .to_string()
+        },
+        expected: [404, 404, 404],
+    },
+    // B's consent with a link token nobody was shown.
+    ForeignRow {
+        path: "/api/send_consent_link",
+        body: |_, t| {
+            let token = crypto::Token::generate();
+            format!(
+                "consent_id={}&link={}&email=patientin%40example.org",
+                t.consent_id,
+                form_value(&format!(
+                    "http://127.0.0.1:3000/c#{}",
+                    token.to_text().as_str()
+                ))
+            )
+        },
+        expected: [404, 404, 404],
+    },
     ForeignRow {
         path: "/api/open_patient_record",
         body: |_, t| format!("patient_id={}", t.patient_id),
@@ -105,6 +133,8 @@ const ID_FREE: &[&str] = &[
     "/api/linked_sign_in_accounts",
     // A provider name: only the caller's own connection.
     "/api/unlink_sign_in_account",
+    // The caller's own practice's types and default validity.
+    "/api/consent_link_options",
     // Patients of the caller's practice only; a lookup hash is no id (patients.rs checks
     // that another practice's patient with the same hash is not among the candidates).
     "/api/patient_list",
@@ -243,18 +273,30 @@ async fn practice_b(pool: &PgPool) -> (uuid::Uuid, Vec<Target>) {
     .fetch_one(pool)
     .await
     .expect("patient");
+    let consent: uuid::Uuid = sqlx::query_scalar(
+        "insert into consent_form (practice_id, patient_id, type, token_hash, expires_at)
+         values ($1, $2, 'BOTOX', $3, now() + interval '7 days') returning id",
+    )
+    .bind(practice)
+    .bind(patient)
+    .bind(&crypto::Token::generate().hash().as_bytes()[..])
+    .fetch_one(pool)
+    .await
+    .expect("consent");
     let targets = vec![
         // The only ADMIN (a refusal for "last ADMIN" would give B's away).
         Target {
             user_id: admin,
             public_key: crypto::MemberKeyPair::generate(1).public_key().to_text(),
             patient_id: patient,
+            consent_id: consent,
         },
         // A member with a key and no vault yet: exactly whom a share is for.
         Target {
             user_id: member,
             public_key: waiting.public_key().to_text(),
             patient_id: patient,
+            consent_id: consent,
         },
     ];
     (practice, targets)
@@ -269,6 +311,8 @@ async fn state_of(pool: &PgPool, practice: uuid::Uuid) -> String {
             'users', (select jsonb_agg(to_jsonb(u) order by u.id) from "user" u where u.practice_id = $1),
             'key_wraps', (select jsonb_agg(to_jsonb(k) order by to_jsonb(k)::text) from key_wrap k where k.practice_id = $1),
             'invites', (select jsonb_agg(to_jsonb(i) order by i.id) from invite i where i.practice_id = $1),
+            'consents', (select jsonb_agg(to_jsonb(c) order by c.id) from consent_form c where c.practice_id = $1),
+            'outbox', (select count(*) from email_outbox o where o.practice_id = $1),
             'patients', (select jsonb_agg(to_jsonb(p) order by p.id) from patient p where p.practice_id = $1),
             'sessions', (select jsonb_agg(to_jsonb(s) order by to_jsonb(s)::text) from session s where s.practice_id = $1),
             'audit_entries', (select count(*) from audit_log a where a.practice_id = $1)
@@ -308,6 +352,7 @@ async fn ids_of_another_practice_are_answered_as_unknown_and_change_nothing(pool
                     user_id: uuid::Uuid::new_v4(),
                     public_key: target.public_key.clone(),
                     patient_id: uuid::Uuid::new_v4(),
+                    consent_id: uuid::Uuid::new_v4(),
                 };
                 let foreign = answer(&pool, row.path, &(row.body)(&a, target), cookie).await;
                 let made_up = answer(&pool, row.path, &(row.body)(&a, &unknown), cookie).await;
