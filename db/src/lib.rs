@@ -6,6 +6,7 @@
 
 pub mod audit;
 pub mod consent;
+pub mod consent_jobs;
 mod error;
 mod health;
 pub mod oidc;

@@ -5,6 +5,9 @@
 //! conversation, so several servers share the queue without sending a message twice and a
 //! server that dies mid-send only delays its lease. After sending, the address and body are
 //! cleared: the outbox is a queue, not an archive of who was mailed what.
+//!
+//! A consent reminder is a mail queued for later (`consent_jobs::queue_reminder`) and held back
+//! here unless its consent is still pending and unexpired.
 
 use sqlx::PgConnection;
 use uuid::Uuid;
@@ -61,6 +64,13 @@ pub async fn claim_due(conn: &mut PgConnection, limit: i64) -> Result<Vec<DueMai
            where o.id in (
                select id from email_outbox
                where status = 'QUEUED' and next_attempt_at <= now() and to_address is not null
+                 -- A reminder goes out only while its link is untouched and still open; the
+                 -- trigger deletes it when the consent moves on, the expiry job when it lapses.
+                 and (reminder_for_consent_id is null or exists (
+                     select 1 from consent_form c
+                     where c.practice_id = email_outbox.practice_id
+                       and c.id = email_outbox.reminder_for_consent_id
+                       and c.status = 'PENDING' and c.expires_at > now()))
                order by next_attempt_at
                limit $1
                for update skip locked)
@@ -82,13 +92,19 @@ pub async fn claim_due(conn: &mut PgConnection, limit: i64) -> Result<Vec<DueMai
         .collect())
 }
 
-/// Marks a message sent and forgets its recipient and body.
+/// Marks a message sent and forgets its recipient and body; a reminder also notes on its
+/// consent that the patient was reminded.
 pub async fn mark_sent(conn: &mut PgConnection, id: Uuid) -> Result<(), DbError> {
     sqlx::query!(
-        "update email_outbox
-         set status = 'SENT', sent_at = now(), to_address = null, body_text = '', body_html = null,
-             last_error = null
-         where id = $1",
+        "with sent as (
+             update email_outbox
+             set status = 'SENT', sent_at = now(), to_address = null, body_text = '',
+                 body_html = null, last_error = null
+             where id = $1
+             returning practice_id, reminder_for_consent_id)
+         update consent_form c set reminder_sent_at = now()
+         from sent
+         where c.practice_id = sent.practice_id and c.id = sent.reminder_for_consent_id",
         id
     )
     .execute(conn)

@@ -1,7 +1,7 @@
-//! The server's own background work: sending queued mail and housekeeping (dead sessions,
-//! old rate-limit windows). Every server of a deployment runs it; the queries are written so
-//! that two servers never do the same piece of work twice (leases with `skip locked`,
-//! idempotent deletes).
+//! The server's own background work: sending queued mail (consent reminders among it),
+//! expiring overdue consent links, and housekeeping (dead sessions, old rate-limit windows).
+//! Every server of a deployment runs it; the queries are written so that two servers never do
+//! the same piece of work twice (leases and row locks with `skip locked`, idempotent deletes).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -15,6 +15,18 @@ const BATCH: i64 = 20;
 /// How often expired sessions and old rate-limit windows are removed.
 const HOUSEKEEPING_EVERY: Duration = Duration::from_mins(10);
 
+/// Consents expired per transaction: short transactions, so a fill or revocation waiting on a
+/// locked row waits briefly.
+const EXPIRY_BATCH: i64 = 100;
+
+/// How often the periodic loops run (from the settings).
+#[derive(Debug, Clone, Copy)]
+pub struct Every {
+    /// Looking for mail queued by other servers, due reminders and retries.
+    pub mail_poll: Duration,
+    pub consent_expiry: Duration,
+}
+
 /// Lets request handlers wake the mail loop right after they queue a message, so mail goes
 /// out at once instead of at the next poll.
 #[derive(Clone, Default)]
@@ -27,16 +39,27 @@ impl MailWake {
 }
 
 /// Starts the background loops; they stop when the runtime shuts down.
-pub fn spawn(pool: db::PgPool, mailer: Arc<Mailer>, wake: MailWake, poll_every: Duration) {
+pub fn spawn(pool: db::PgPool, mailer: Arc<Mailer>, wake: MailWake, every: Every) {
     let mail_pool = pool.clone();
     tokio::spawn(async move {
         loop {
             tokio::select! {
                 () = wake.0.notified() => {}
-                () = tokio::time::sleep(poll_every) => {}
+                () = tokio::time::sleep(every.mail_poll) => {}
             }
             if let Err(error) = send_due_mail(&mail_pool, &mailer).await {
                 tracing::warn!(%error, "mail round failed; retrying at the next poll");
+            }
+        }
+    });
+    let expiry_pool = pool.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every.consent_expiry);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            if let Err(error) = expire_consents(&expiry_pool).await {
+                tracing::warn!(%error, "consent expiry failed; retrying at the next round");
             }
         }
     });
@@ -81,6 +104,25 @@ pub async fn send_due_mail(pool: &db::PgPool, mailer: &Mailer) -> Result<usize, 
         }
     }
     Ok(sent)
+}
+
+/// Expires every overdue consent link, a batch per transaction, with their audit entries.
+/// Returns how many this server expired (another server running at once expires the rest).
+pub async fn expire_consents(pool: &db::PgPool) -> Result<usize, db::DbError> {
+    let mut total = 0;
+    loop {
+        let mut tx = pool.begin().await?;
+        let expired = db::consent_jobs::expire_overdue(&mut tx, EXPIRY_BATCH).await?;
+        tx.commit().await?;
+        total += expired;
+        if i64::try_from(expired).map_or(true, |n| n < EXPIRY_BATCH) {
+            break;
+        }
+    }
+    if total > 0 {
+        tracing::info!(expired = total, "consent links expired");
+    }
+    Ok(total)
 }
 
 async fn housekeeping(pool: &db::PgPool) -> Result<(), db::DbError> {

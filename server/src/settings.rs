@@ -28,6 +28,9 @@ pub struct Settings {
     /// may name the client in `X-Forwarded-For`. Empty by default.
     pub trusted_proxy: crate::proxy::TrustedProxies,
     pub mail: MailSettings,
+    /// `DERMA_CONSENT_EXPIRY_SECS`: how often each server expires overdue consent links (the
+    /// link itself stops working at its expiry regardless; this sets the status and audits).
+    pub consent_expiry_every: Duration,
     /// Sign-in with Google or Microsoft: only the providers configured (`settings/oidc.rs`).
     pub oidc: Vec<OidcProviderSettings>,
 }
@@ -103,6 +106,7 @@ impl fmt::Debug for Settings {
             .field("server_secret", &self.server_secret)
             .field("trusted_proxy", &self.trusted_proxy)
             .field("mail", &self.mail)
+            .field("consent_expiry_every", &self.consent_expiry_every)
             .field("oidc", &self.oidc)
             .finish()
     }
@@ -174,6 +178,13 @@ impl Settings {
                 })?,
             },
             mail: mail(&var, https)?,
+            consent_expiry_every: Duration::from_secs(parse(
+                &var,
+                "DERMA_CONSENT_EXPIRY_SECS",
+                60,
+                "seconds from 1 to 3600",
+                |n: &u64| (1..=3600).contains(n),
+            )?),
             oidc: oidc::providers(&var)?,
         })
     }
@@ -333,6 +344,7 @@ mod tests {
         assert!(s.migrate_on_start);
         assert_eq!(s.log_format, LogFormat::Text);
         assert_eq!(s.leptos_config, "Leptos.toml");
+        assert_eq!(s.consent_expiry_every, Duration::from_mins(1));
     }
 
     #[test]
@@ -356,6 +368,7 @@ mod tests {
             ("DERMA_REQUEST_TIMEOUT_SECS", "-1"),
             ("DERMA_MIGRATE_ON_START", "yes please"),
             ("DERMA_LOG_FORMAT", "xml"),
+            ("DERMA_CONSENT_EXPIRY_SECS", "0"),
             ("DERMA_PUBLIC_ORIGIN", "app.example.de"),
             ("DERMA_PUBLIC_ORIGIN", "https://app.example.de/path"),
             ("DERMA_PUBLIC_ORIGIN", "https://"),

@@ -193,10 +193,13 @@ pub async fn serve(settings: Settings) -> Result<(), StartupError> {
     }
     let addr = leptos_options.site_addr;
     let mailer = Arc::new(crate::mail::Mailer::from_settings(&settings.mail)?);
-    let mail_poll = settings.mail.poll;
+    let every = crate::scheduler::Every {
+        mail_poll: settings.mail.poll,
+        consent_expiry: settings.consent_expiry_every,
+    };
     let state = AppState::new(leptos_options, pool.clone(), settings);
     tracing::info!(transport = mailer.describe(), "mail delivery is running");
-    crate::scheduler::spawn(pool.clone(), mailer, state.mail_wake.clone(), mail_poll);
+    crate::scheduler::spawn(pool.clone(), mailer, state.mail_wake.clone(), every);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|source| StartupError::Bind { addr, source })?;

@@ -251,7 +251,12 @@ mod server {
         )
         .await?
         .ok_or(AppError::NotFound)?;
-        if open.status != ConsentStatus::Pending || open.expires_at <= chrono::Utc::now() {
+        // Read again under the row lock: a fill or revocation committing meanwhile must not
+        // leave a reminder queued for a link that is no longer open.
+        let locked = db::consent_jobs::lock_link(&mut tx, staff.practice_id, consent)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if locked.status != ConsentStatus::Pending || locked.expires_at <= chrono::Utc::now() {
             return Err(AppError::Conflict("this link is no longer open".to_owned()));
         }
         let bucket = format!("consent_link_mail:practice:{}", staff.practice_id);
@@ -260,13 +265,20 @@ mod server {
         }
         let locale = crate::i18n::Locale::from_tag(&open.locale).unwrap_or_default();
         let practice = db::practice::name(&mut tx, staff.practice_id).await?;
-        let valid_until = display_date(locale, &open.expires_at.format("%Y-%m-%d").to_string());
+        let valid_until = display_date(locale, &locked.expires_at.format("%Y-%m-%d").to_string());
+        let link = crate::mail::link("/c", Some(token.to_text().as_str()));
         let mail = Mail::ConsentLink {
-            practice,
-            link: crate::mail::link("/c", Some(token.to_text().as_str())),
-            valid_until,
+            practice: practice.clone(),
+            link: link.clone(),
+            valid_until: valid_until.clone(),
         };
         crate::mail::queue(&mut tx, Some(staff.practice_id), &to, &mail, locale).await?;
+        let reminder = Mail::ConsentReminder {
+            practice,
+            link,
+            valid_until,
+        };
+        queue_reminder(&mut tx, &staff, consent, &to, &reminder, locale).await?;
         audit(
             &mut tx,
             &staff,
@@ -277,6 +289,37 @@ mod server {
         .await?;
         tx.commit().await?;
         crate::mail::wake();
+        Ok(())
+    }
+
+    /// Queues the link's one reminder, if the practice wants reminders: now is the only time
+    /// the server holds the link and the address (it keeps just the token's hash). The database
+    /// skips it when the delay would end after the link has expired.
+    async fn queue_reminder(
+        conn: &mut db::PgConnection,
+        staff: &Staff,
+        consent: Uuid,
+        to: &Email,
+        reminder: &Mail,
+        locale: crate::i18n::Locale,
+    ) -> Result<(), AppError> {
+        let settings = settings(conn, staff).await?;
+        if !settings.reminder_enabled {
+            return Ok(());
+        }
+        let (subject, body) = reminder.render(locale);
+        db::consent_jobs::queue_reminder(
+            conn,
+            &db::consent_jobs::NewReminder {
+                practice_id: staff.practice_id,
+                consent_id: consent,
+                to_address: to.as_str(),
+                subject: &subject,
+                body_text: &body,
+                delay_hours: settings.reminder_delay_hours,
+            },
+        )
+        .await?;
         Ok(())
     }
 

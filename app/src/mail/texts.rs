@@ -24,6 +24,14 @@ pub enum Mail {
         /// The last day the link works, as the language writes dates.
         valid_until: String,
     },
+    /// The one reminder of a consent link nobody has opened yet, queued when the link was
+    /// mailed. Like the link mail it names the practice and the last day, nothing else.
+    ConsentReminder {
+        practice: String,
+        link: String,
+        /// The last day the link works, as the language writes dates.
+        valid_until: String,
+    },
     /// An invitation into a practice's team.
     Invite {
         practice: String,
@@ -96,6 +104,16 @@ impl Mail {
                     "Guten Tag,\n\n„{practice}“ bittet Sie, vor Ihrem Termin die Aufklärung und Einwilligung zu lesen und auszufüllen. Das dauert etwa zehn Minuten und geht auf dem Smartphone:\n\n{link}\n\nDer Link ist bis einschließlich {valid_until} gültig. Ihre Angaben werden auf Ihrem Gerät verschlüsselt, bevor sie gesendet werden; lesen kann sie nur Ihre Praxis.\n\nFragen beantwortet Ihnen Ihre Praxis gern. Wenn Sie keinen Termin vereinbart haben, ignorieren Sie diese E-Mail."
                 ),
             ),
+            Mail::ConsentReminder {
+                practice,
+                link,
+                valid_until,
+            } => (
+                format!("Erinnerung: Ihre Unterlagen von {practice}"),
+                format!(
+                    "Guten Tag,\n\neine kurze Erinnerung: „{practice}“ hat Ihnen die Aufklärung und Einwilligung für Ihren Termin geschickt. Wenn Sie einen Moment Zeit haben, füllen Sie sie gern hier aus:\n\n{link}\n\nDer Link ist bis einschließlich {valid_until} gültig. Haben Sie schon alles erledigt oder den Termin abgesagt, ignorieren Sie diese E-Mail einfach.\n\nVielen Dank!"
+                ),
+            ),
         }
     }
 
@@ -146,6 +164,16 @@ impl Mail {
                     "Hello,\n\n\"{practice}\" asks you to read and fill in the information and consent form before your appointment. It takes about ten minutes and works on a phone:\n\n{link}\n\nThe link works until {valid_until} inclusive. Your answers are encrypted on your device before they are sent; only your practice can read them.\n\nYour practice is glad to answer any questions. If you have not made an appointment, ignore this email."
                 ),
             ),
+            Mail::ConsentReminder {
+                practice,
+                link,
+                valid_until,
+            } => (
+                format!("Reminder: your documents from {practice}"),
+                format!(
+                    "Hello,\n\na quick reminder: \"{practice}\" sent you the information and consent form for your appointment. When you have a moment, you can fill it in here:\n\n{link}\n\nThe link works until {valid_until} inclusive. If you have already done it or cancelled the appointment, just ignore this email.\n\nThank you!"
+                ),
+            ),
         }
     }
 }
@@ -193,6 +221,11 @@ mod tests {
                 link: link.clone(),
                 valid_until: "11.12.2026".to_owned(),
             },
+            Mail::ConsentReminder {
+                practice: "Hautarztpraxis am Markt".to_owned(),
+                link: link.clone(),
+                valid_until: "11.12.2026".to_owned(),
+            },
         ];
         for mail in &mails {
             for locale in Locale::ALL {
@@ -204,5 +237,41 @@ mod tests {
         }
         let (subject, body) = mails[4].render(Locale::De);
         assert!(subject.contains("Hautarztpraxis am Markt") && body.contains("Ärztin/Arzt"));
+    }
+
+    #[test]
+    fn the_reminder_names_the_practice_and_the_last_day_and_differs_from_the_link_mail() {
+        let practice = "Hautarztpraxis am Markt".to_owned();
+        let (link, valid_until) = ("https://app.example.de/c#TOKEN".to_owned(), "11.12.2026");
+        let reminder = Mail::ConsentReminder {
+            practice: practice.clone(),
+            link: link.clone(),
+            valid_until: valid_until.to_owned(),
+        };
+        let first = Mail::ConsentLink {
+            practice: practice.clone(),
+            link,
+            valid_until: valid_until.to_owned(),
+        };
+        for locale in Locale::ALL {
+            let (subject, body) = reminder.render(*locale);
+            assert!(subject.contains(&practice), "{subject}");
+            assert!(
+                body.contains(&practice) && body.contains(valid_until),
+                "{body}"
+            );
+            assert_ne!(
+                subject,
+                first.render(*locale).0,
+                "a reminder says it is one"
+            );
+            // Mail passes through providers: nothing about the treatment.
+            for treatment in ["Botox", "Filler", "Laser", "Peeling", "PRP", "Behandlung"] {
+                assert!(
+                    !body.contains(treatment) && !subject.contains(treatment),
+                    "{body}"
+                );
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! `#[sqlx::test]` on the project's private PostgreSQL (or DATABASE_URL).
 
 mod audit;
+mod consent_jobs;
 mod oidc;
 mod practice;
 mod rate_limit;

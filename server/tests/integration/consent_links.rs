@@ -246,7 +246,7 @@ async fn the_mail_carries_the_link_and_the_practice_name_and_nothing_about_the_p
         200
     );
     let (subject, text): (String, String) =
-        sqlx::query_as("select subject, body_text from email_outbox where to_address = $1")
+        sqlx::query_as("select subject, body_text from email_outbox where to_address = $1 and reminder_for_consent_id is null")
             .bind(to)
             .fetch_one(&pool)
             .await

@@ -3,6 +3,7 @@
 
 mod access;
 mod accounts_by_mail;
+mod consent_jobs;
 mod consent_links;
 mod health_and_headers;
 mod mail;
