@@ -6,6 +6,7 @@ pub mod auth;
 pub mod components;
 pub mod consents;
 pub mod error;
+pub mod forms;
 pub mod i18n;
 pub mod pages;
 pub mod patients;
