@@ -3,6 +3,7 @@
 // the test mail server. Suites in end2end/suites/ import from here; end2end/e2e.mjs runs them.
 
 import { readdir, readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -114,4 +115,16 @@ export async function signIn(page, email, password) {
   await page.getByLabel('Passwort').fill(password);
   await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Willkommen im Praxisbereich' }).waitFor({ timeout: SLOW });
+}
+
+/**
+ * Runs SQL on the browser tests' own database (scripts/e2e passes its URL) and returns the
+ * rows as arrays of text fields. Only for what a browser cannot do: age a link past its expiry,
+ * scan every table for plaintext.
+ */
+export function sql(query) {
+  const url = process.env.E2E_DATABASE_URL;
+  assert(url && process.env.PSQL, 'E2E_DATABASE_URL/PSQL are not set: run the browser tests through scripts/e2e');
+  const out = execFileSync(process.env.PSQL, [url, '-X', '-q', '-t', '-A', '-F', '\t', '-v', 'ON_ERROR_STOP=1', '-c', query], { encoding: 'utf8' });
+  return out.split('\n').filter((line) => line.length > 0).map((line) => line.split('\t'));
 }

@@ -1,6 +1,8 @@
 //! Building blocks shared by pages.
 
 mod auth_card;
+mod consent_flow;
+pub(crate) mod consent_questions;
 mod language_switch;
 mod link_token;
 mod linked_accounts;
@@ -9,6 +11,7 @@ mod provider_sign_in;
 mod qr_code;
 mod recovery_codes;
 mod sign_out_everywhere;
+mod signature_pad;
 mod site_footer;
 mod site_header;
 mod two_factor_challenge;
@@ -21,14 +24,16 @@ mod vault_recovery;
 mod vault_setup;
 
 pub use auth_card::{use_hydrated, AuthCard};
+pub use consent_flow::ConsentFlow;
 pub use language_switch::LanguageSwitch;
-pub use link_token::{use_link_token, LinkToken};
+pub use link_token::{use_kept_link_token, use_link_token, LinkToken};
 pub use linked_accounts::LinkedAccounts;
 pub use notice_page::NoticePage;
 pub use provider_sign_in::ProviderSignIn;
 pub use qr_code::QrCode;
 pub use recovery_codes::RecoveryCodes;
 pub use sign_out_everywhere::SignOutEverywhere;
+pub use signature_pad::SignaturePad;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use two_factor_challenge::TwoFactorChallenge;

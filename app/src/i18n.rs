@@ -318,6 +318,9 @@ mod tests {
             "nav_team",
             "team_title",
             "patients_name",
+            "consent_link_label",
+            "review_form_version",
+            "dashboard_patient",
         ];
         let (de, en) = (
             Locale::De.messages().entries(),

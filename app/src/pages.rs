@@ -2,6 +2,8 @@
 
 mod accept_invite;
 mod consent;
+mod consent_review;
+mod dashboard;
 mod forgot_password;
 mod kiosk;
 mod landing;
@@ -17,9 +19,11 @@ mod sign_in;
 pub(crate) mod staff;
 mod team;
 mod verify_email;
+mod withdraw;
 
 pub use accept_invite::AcceptInvitePage;
 pub use consent::ConsentPage;
+pub use consent_review::ConsentReviewPage;
 pub use forgot_password::ForgotPasswordPage;
 pub use kiosk::KioskPage;
 pub use landing::LandingPage;
@@ -35,3 +39,4 @@ pub use sign_in::SignInPage;
 pub use staff::{StaffArea, StaffHome};
 pub use team::TeamPage;
 pub use verify_email::VerifyEmailPage;
+pub use withdraw::WithdrawPage;

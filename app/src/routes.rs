@@ -11,9 +11,10 @@ use leptos_router::path;
 
 use crate::i18n::{head_lang, provide_i18n};
 use crate::pages::{
-    AcceptInvitePage, ConsentPage, ForgotPasswordPage, KioskPage, LandingPage, NewConsentPage,
-    NotFoundPage, PatientPage, PatientsPage, PracticeSettingsPage, ProfilePage, RegisterPage,
-    ResetPasswordPage, SignInPage, StaffArea, StaffHome, TeamPage, VerifyEmailPage,
+    AcceptInvitePage, ConsentPage, ConsentReviewPage, ForgotPasswordPage, KioskPage, LandingPage,
+    NewConsentPage, NotFoundPage, PatientPage, PatientsPage, PracticeSettingsPage, ProfilePage,
+    RegisterPage, ResetPasswordPage, SignInPage, StaffArea, StaffHome, TeamPage, VerifyEmailPage,
+    WithdrawPage,
 };
 use crate::vault::provide_vault;
 
@@ -40,6 +41,7 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("/app") view=StaffArea>
                     <Route path=path!("") view=StaffHome/>
                     <Route path=path!("einwilligungen/neu") view=NewConsentPage/>
+                    <Route path=path!("einwilligungen/:id") view=ConsentReviewPage/>
                     <Route path=path!("patienten") view=PatientsPage/>
                     <Route path=path!("patienten/:id") view=PatientPage/>
                     <Route path=path!("profil") view=ProfilePage/>
@@ -47,6 +49,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("praxis") view=PracticeSettingsPage/>
                 </ParentRoute>
                 <Route path=path!("/c") view=ConsentPage/>
+                <Route path=path!("/c/widerruf") view=WithdrawPage/>
                 <Route path=path!("/kiosk") view=KioskPage/>
             </Routes>
         </Router>

@@ -18,6 +18,29 @@ macro_rules! id_type {
             pub const fn as_bytes(&self) -> &[u8; 16] {
                 &self.0
             }
+
+            /// A fresh id for a record made in a browser (a patient typed in by staff, a
+            /// submission), laid out as a random UUID (version 4), so the database and logs
+            /// show it like any other id.
+            pub fn generate() -> Self {
+                let mut bytes: [u8; 16] = crate::rng::array(&mut crate::rng::os());
+                bytes[6] = (bytes[6] & 0x0f) | 0x40;
+                bytes[8] = (bytes[8] & 0x3f) | 0x80;
+                Self(bytes)
+            }
+
+            /// The hyphenated UUID text (`8-4-4-4-12` lower-case hex).
+            pub fn to_uuid_text(&self) -> String {
+                let mut out = String::with_capacity(36);
+                for (i, b) in self.0.iter().enumerate() {
+                    if matches!(i, 4 | 6 | 8 | 10) {
+                        out.push('-');
+                    }
+                    out.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
+                    out.push(char::from_digit(u32::from(b & 0x0f), 16).unwrap_or('0'));
+                }
+                out
+            }
         }
 
         impl fmt::Debug for $name {
@@ -50,30 +73,6 @@ id_type!(
     /// Any record with its own content key: a patient, a treatment plan, a photo, a PDF.
     ObjectId
 );
-
-impl ObjectId {
-    /// A fresh id for a record made in a browser (a patient typed in by staff), laid out as a
-    /// random UUID (version 4), so the database and logs show it like any other id.
-    pub fn generate() -> Self {
-        let mut bytes: [u8; 16] = crate::rng::array(&mut crate::rng::os());
-        bytes[6] = (bytes[6] & 0x0f) | 0x40;
-        bytes[8] = (bytes[8] & 0x3f) | 0x80;
-        Self(bytes)
-    }
-
-    /// The hyphenated UUID text (`8-4-4-4-12` lower-case hex).
-    pub fn to_uuid_text(&self) -> String {
-        let mut out = String::with_capacity(36);
-        for (i, b) in self.0.iter().enumerate() {
-            if matches!(i, 4 | 6 | 8 | 10) {
-                out.push('-');
-            }
-            out.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
-            out.push(char::from_digit(u32::from(b & 0x0f), 16).unwrap_or('0'));
-        }
-        out
-    }
-}
 
 /// SHA-256 of the exact form text and version the patient saw; bound into the submission's AAD.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]

@@ -17,16 +17,25 @@ pub enum LinkToken {
 /// left in the tab's history or shown to someone looking over the shoulder).
 pub fn use_link_token() -> ReadSignal<LinkToken> {
     let (token, set_token) = signal(LinkToken::Pending);
-    Effect::new(move |_| set_token.set(read_fragment()));
+    Effect::new(move |_| set_token.set(read_fragment(true)));
+    token
+}
+
+/// As [`use_link_token`], but the token stays in the address bar: a patient's consent link
+/// must survive a reload (a cheap phone drops background tabs) during a ten-minute form.
+pub fn use_kept_link_token() -> ReadSignal<LinkToken> {
+    let (token, set_token) = signal(LinkToken::Pending);
+    Effect::new(move |_| set_token.set(read_fragment(false)));
     token
 }
 
 #[cfg(feature = "hydrate")]
-fn read_fragment() -> LinkToken {
+fn read_fragment(remove: bool) -> LinkToken {
     let window = window();
     let hash = window.location().hash().unwrap_or_default();
     let value = hash.trim_start_matches('#').trim().to_owned();
-    if let (Ok(history), Ok(path)) = (window.history(), window.location().pathname()) {
+    if let (true, Ok(history), Ok(path)) = (remove, window.history(), window.location().pathname())
+    {
         let _ =
             history.replace_state_with_url(&leptos::wasm_bindgen::JsValue::NULL, "", Some(&path));
     }
@@ -38,6 +47,6 @@ fn read_fragment() -> LinkToken {
 }
 
 #[cfg(not(feature = "hydrate"))]
-fn read_fragment() -> LinkToken {
+fn read_fragment(_remove: bool) -> LinkToken {
     LinkToken::Pending
 }

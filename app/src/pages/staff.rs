@@ -103,16 +103,10 @@ fn StaffShell(profile: StaffProfile) -> impl IntoView {
     }
 }
 
-/// The landing page of the staff area.
+/// The landing page of the staff area: what needs attention first.
 #[component]
 pub fn StaffHome() -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <section class="card">
-            <h1>{move || i18n.t().dashboard_title}</h1>
-            <p>{move || i18n.t().dashboard_text}</p>
-        </section>
-    }
+    view! { <crate::pages::dashboard::Dashboard/> }
 }
 
 #[component]

@@ -14,6 +14,13 @@ pub struct SubmissionEnvelope {
     pub(crate) ciphertext: Vec<u8>,
 }
 
+impl SubmissionEnvelope {
+    /// The inbox key version it was sealed to (staff need that key to open it).
+    pub fn inbox_key_version(&self) -> u32 {
+        self.key_version
+    }
+}
+
 impl Codec for SubmissionEnvelope {
     const KIND: EnvelopeKind = EnvelopeKind::Submission;
 

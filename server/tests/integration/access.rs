@@ -39,6 +39,13 @@ const PUBLIC: &[&str] = &[
     "/api/accept_invite",
     // Which providers the sign-in page offers: the same for everyone.
     "/api/sign_in_providers",
+    // The patient's link (or withdrawal link) token is the authorisation
+    // (consent_submission.rs).
+    "/api/open_consent_link",
+    "/api/save_consent_answers",
+    "/api/submit_consent",
+    "/api/withdrawal_details",
+    "/api/withdraw_consent",
 ];
 
 const MATRIX: &[Row] = &[
@@ -119,6 +126,21 @@ const MATRIX: &[Row] = &[
         path: "/api/create_consent_link",
         form: r#"{"request":{"patient_id":null,"kind":"BOTOX","valid_days":7,"fee_cents":null,"locale":"de"}}"#,
         expected: [200, 200, 200, 401],
+    },
+    Row { path: "/api/revoke_consent", form: "consent_id=x", expected: [404, 404, 404, 401] },
+    // Status lists for every role; opening, linking and countersigning for physicians and
+    // ADMINs only (DESIGN §6), refused before any id is looked at.
+    Row { path: "/api/consents_overview", form: r#"{"status":null}"#, expected: [200, 200, 200, 401] },
+    Row { path: "/api/open_submitted_consent", form: "consent_id=x", expected: [404, 404, 403, 401] },
+    Row {
+        path: "/api/link_consent_to_patient",
+        form: "consent_id=x&patient_id=x",
+        expected: [404, 404, 403, 401],
+    },
+    Row {
+        path: "/api/countersign_consent",
+        form: "consent_id=x&explained_on=2026-12-01",
+        expected: [404, 404, 403, 401],
     },
     // No consent with that id and link.
     Row {

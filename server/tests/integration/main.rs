@@ -5,6 +5,7 @@ mod access;
 mod accounts_by_mail;
 mod consent_jobs;
 mod consent_links;
+mod consent_submission;
 mod health_and_headers;
 mod mail;
 mod oidc;

@@ -383,3 +383,21 @@ pub(crate) async fn opened_vault(
         .expect("blind index key");
     (master, blind_index)
 }
+
+/// The practice inbox private key, as a member's unlocked browser holds it.
+pub(crate) async fn opened_inbox(
+    pool: &PgPool,
+    cookie: &str,
+    keys: &crypto::PasswordKeys,
+) -> crypto::InboxKeyPair {
+    let app::vault::VaultAccess::Ready(material) = vault_access(pool, cookie).await else {
+        panic!("the member holds the vault")
+    };
+    let (master, _) = opened_vault(pool, cookie, keys).await;
+    master
+        .unwrap_inbox_key(
+            &crypto::KeyWrapEnvelope::from_text(&material.wrapped_inbox_private_key)
+                .expect("envelope"),
+        )
+        .expect("inbox key")
+}

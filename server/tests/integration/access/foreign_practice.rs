@@ -98,6 +98,26 @@ const FOREIGN: &[ForeignRow] = &[
         expected: [404, 404, 404],
     },
     ForeignRow {
+        path: "/api/open_submitted_consent",
+        body: |_, t| format!("consent_id={}", t.consent_id),
+        expected: [404, 404, 403],
+    },
+    ForeignRow {
+        path: "/api/link_consent_to_patient",
+        body: |_, t| format!("consent_id={}&patient_id={}", t.consent_id, t.patient_id),
+        expected: [404, 404, 403],
+    },
+    ForeignRow {
+        path: "/api/countersign_consent",
+        body: |_, t| format!("consent_id={}&explained_on=2026-12-01", t.consent_id),
+        expected: [404, 404, 403],
+    },
+    ForeignRow {
+        path: "/api/revoke_consent",
+        body: |_, t| format!("consent_id={}", t.consent_id),
+        expected: [404, 404, 404],
+    },
+    ForeignRow {
         path: "/api/open_patient_record",
         body: |_, t| format!("patient_id={}", t.patient_id),
         expected: [404, 404, 404],
@@ -135,6 +155,8 @@ const ID_FREE: &[&str] = &[
     "/api/unlink_sign_in_account",
     // The caller's own practice's types and default validity.
     "/api/consent_link_options",
+    // The caller's own practice's consents (a status, no id).
+    "/api/consents_overview",
     // Patients of the caller's practice only; a lookup hash is no id (patients.rs checks
     // that another practice's patient with the same hash is not among the candidates).
     "/api/patient_list",

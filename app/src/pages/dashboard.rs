@@ -1,0 +1,113 @@
+//! `/app`: what needs attention first (DESIGN §1: staff see what needs attention first):
+//! consents waiting for the physician, open links, links expiring within a week, completed
+//! this month; then the recent consents, filterable by status. Metadata only: no names.
+
+use domain::ConsentStatus;
+use leptos::prelude::*;
+
+use crate::consents::{consents_overview, ConsentListItem};
+use crate::i18n::{consent_status_label, consent_type_label, display_date, use_i18n};
+
+#[component]
+pub fn Dashboard() -> impl IntoView {
+    let i18n = use_i18n();
+    let filter = RwSignal::new(None::<ConsentStatus>);
+    let overview = Resource::new(move || filter.get(), consents_overview);
+    view! {
+        <section class="card page-intro dashboard-intro">
+            <div>
+                <h1>{move || i18n.t().dashboard_title}</h1>
+                <p>{move || i18n.t().dashboard_text}</p>
+            </div>
+            <a class="button" href="/app/einwilligungen/neu">{move || i18n.t().nav_new_consent}</a>
+        </section>
+        <Suspense fallback=|| ()>
+            {move || overview.get().map(|answer| match answer {
+                Ok(o) => {
+                    let c = o.counts;
+                    let urgent = c.awaiting_review > 0;
+                    view! {
+                        <ul class="counts" aria-label=move || i18n.t().dashboard_counts>
+                            <Count value=c.awaiting_review label=Signal::derive(move || i18n.t().dashboard_awaiting_review)
+                                on_click=move || filter.set(Some(ConsentStatus::Signed)) urgent/>
+                            <Count value=c.pending label=Signal::derive(move || i18n.t().dashboard_pending)
+                                on_click=move || filter.set(Some(ConsentStatus::Pending)) urgent=false/>
+                            <Count value=c.expiring_soon label=Signal::derive(move || i18n.t().dashboard_expiring)
+                                on_click=move || filter.set(Some(ConsentStatus::Pending)) urgent=false/>
+                            <Count value=c.completed_this_month label=Signal::derive(move || i18n.t().dashboard_completed)
+                                on_click=move || filter.set(Some(ConsentStatus::Completed)) urgent=false/>
+                        </ul>
+                        <RecentConsents consents=o.consents filter/>
+                    }.into_any()
+                }
+                Err(_) => view! { <section class="card"><p role="alert">{move || i18n.t().error_try_again}</p></section> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Count(
+    value: i64,
+    label: Signal<&'static str>,
+    on_click: impl Fn() + Send + Sync + 'static,
+    urgent: bool,
+) -> impl IntoView {
+    view! {
+        <li class=if urgent { "count count--urgent" } else { "count" }>
+            <button type="button" on:click=move |_| on_click()>
+                <span class="count__value">{value}</span>
+                <span class="count__label">{move || label.get()}</span>
+            </button>
+        </li>
+    }
+}
+
+#[component]
+fn RecentConsents(
+    consents: Vec<ConsentListItem>,
+    filter: RwSignal<Option<ConsentStatus>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let empty = consents.is_empty();
+    view! {
+        <section class="card">
+            <div class="card__head">
+                <h2>{move || i18n.t().dashboard_recent}</h2>
+                <label class="field field--inline">
+                    <span>{move || i18n.t().dashboard_filter}</span>
+                    <select on:change=move |e| filter.set(event_target_value(&e).parse::<ConsentStatus>().ok())>
+                        <option value="" selected=move || filter.get().is_none()>{move || i18n.t().dashboard_all}</option>
+                        {ConsentStatus::ALL.iter().map(|s| view! {
+                            <option value=s.as_str() selected=move || filter.get() == Some(*s)>{move || consent_status_label(i18n.t(), *s)}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            <Show when=move || !empty fallback=move || view! { <p>{move || i18n.t().dashboard_none}</p> }>
+                <table class="data-table">
+                    <thead><tr>
+                        <th scope="col">{move || i18n.t().consent_type}</th>
+                        <th scope="col">{move || i18n.t().dashboard_status}</th>
+                        <th scope="col">{move || i18n.t().consent_created_on}</th>
+                        <th scope="col">{move || i18n.t().dashboard_patient}</th>
+                    </tr></thead>
+                    <tbody>
+                        {consents.clone().into_iter().map(|c| {
+                            let created = c.created_on.clone();
+                            let href = format!("/app/einwilligungen/{}", c.id);
+                            view! {
+                                <tr>
+                                    <td><a href=href>{move || consent_type_label(i18n.t(), c.kind)}</a></td>
+                                    <td><span class=format!("status status--{}", c.status.as_str().to_lowercase())>{move || consent_status_label(i18n.t(), c.status)}</span></td>
+                                    <td>{move || display_date(i18n.locale(), &created)}</td>
+                                    <td>{move || if c.patient_id.is_some() { i18n.t().dashboard_linked } else { i18n.t().dashboard_unlinked }}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </Show>
+        </section>
+    }
+}

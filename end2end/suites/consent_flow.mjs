@@ -1,0 +1,223 @@
+// The main job, end to end, for each of the six treatment types: staff add a patient and make
+// a link; the patient completes every step on a small phone (in a separate browser context)
+// and signs with a finger; staff open the sealed answers in their browser, see the flags for
+// the physician, and countersign: COMPLETED. Then: a second visit to a sent link, a withdrawn
+// link, an expired link. Finally every table, the server log and every mail are scanned for
+// the unique values the patients typed: none may be found anywhere.
+
+import { assert, BASE_URL, browser, check, freshPage, practiceWithVault, sql, unexpected } from '../harness.mjs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+const TYPES = [
+  ['BOTOX', 'Botox'], ['FILLER', 'Filler (Hyaluron)'], ['LASER', 'Laserbehandlung'],
+  ['CHEMICAL_PEEL', 'Chemisches Peeling'], ['MICRONEEDLING', 'Microneedling'], ['PRP', 'PRP'],
+];
+const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+/** Values only a patient typed: they must never reach the server in readable form. */
+const canaries = [];
+const canary = (what) => {
+  const value = `Kanari${what}${canaries.length}${run}`.replace(/[^A-Za-z]/g, (c) => String.fromCharCode(97 + (c.charCodeAt(0) % 26)));
+  canaries.push(value);
+  return value;
+};
+
+const staff = await freshPage();
+const owner = await practiceWithVault(staff.page, { name: 'Hautpraxis am Dom' });
+
+/** A patient record at the desk and a link for `kind` from the patient's page. */
+async function linkFor(kind, last, first) {
+  const page = staff.page;
+  await page.getByRole('link', { name: 'Patienten', exact: true }).click();
+  const add = page.getByRole('form', { name: 'Neu anlegen' });
+  await add.getByLabel('Nachname').fill(last);
+  await add.getByLabel('Vorname').fill(first);
+  await add.getByLabel('Geburtsdatum').fill('1985-04-03');
+  await add.getByRole('button', { name: 'Anlegen' }).click();
+  await page.getByRole('link', { name: 'Öffnen' }).click();
+  await page.getByRole('heading', { level: 1, name: `${last}, ${first}` }).waitFor();
+  await page.getByRole('link', { name: 'Einwilligung anlegen' }).click();
+  const form = page.getByRole('form', { name: 'Neue Einwilligung' });
+  await form.getByLabel('Behandlung').selectOption(kind);
+  await form.getByRole('button', { name: 'Link erstellen' }).click();
+  return page.getByTestId('consent-link').inputValue();
+}
+
+/** Signs with a finger-like stroke across the pad. */
+async function sign(page) {
+  const pad = page.getByTestId('signature-pad');
+  await pad.scrollIntoViewIfNeeded();
+  const box = await pad.boundingBox();
+  await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.6);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i += 1) {
+    await page.mouse.move(box.x + box.width * (0.1 + i * 0.06), box.y + box.height * (0.6 - Math.sin(i) * 0.25), { steps: 2 });
+  }
+  await page.mouse.up();
+}
+
+/** The patient's whole way through the form on a phone; `yes` answers every yes/no with yes. */
+async function complete(link, { first, last, yes }) {
+  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
+  await page.goto(link);
+  await page.getByText('Hautpraxis am Dom').first().waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Beginnen' }).click();
+
+  await page.getByLabel('Vorname').fill(first);
+  await page.getByLabel('Nachname').fill(last);
+  await page.getByLabel('Geburtsdatum').fill('1985-04-03');
+  await page.getByRole('button', { name: 'Weiter' }).click();
+
+  // Every question: yes/no, choices (the first option), free text.
+  await page.getByRole('heading', { level: 1, name: 'Fragen zu Ihrer Gesundheit' }).waitFor();
+  // Going on without answers names what is missing.
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  await page.getByText('Bitte beantworten Sie noch diese Fragen:').waitFor();
+  const questions = page.locator('fieldset.question');
+  for (let i = 0; i < await questions.count(); i += 1) {
+    const q = questions.nth(i);
+    const radios = q.locator('input[type=radio]');
+    const boxes = q.locator('input[type=checkbox]');
+    const texts = q.locator('textarea');
+    if (await q.locator('input[value=yes]').count() > 0) {
+      await q.locator(yes ? 'input[value=yes]' : 'input[value=no]').check();
+      if (yes && await q.locator('textarea').count() > 0) await q.locator('textarea').fill('seit 2020');
+    } else if (await radios.count() > 0) {
+      await radios.first().check();
+    } else if (await boxes.count() > 0) {
+      await boxes.first().check();
+    } else if (await texts.count() > 0) {
+      await texts.first().fill('keine');
+    }
+  }
+  await page.getByRole('button', { name: 'Weiter' }).click();
+
+  await page.getByRole('heading', { level: 1, name: 'Aufklärung' }).waitFor();
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  await page.getByText('Bitte bestätigen Sie, dass Sie die Informationen gelesen haben.').waitFor();
+  await page.getByLabel('Ich habe die Informationen gelesen').check();
+  await page.getByRole('button', { name: 'Weiter' }).click();
+
+  // The comprehension check: an answer each; a wrong one is explained once, then go on.
+  await page.getByRole('heading', { level: 1, name: 'Haben Sie das Wichtigste verstanden?' }).waitFor();
+  const items = page.locator('fieldset.question');
+  for (let i = 0; i < await items.count(); i += 1) await items.nth(i).locator('input[type=radio]').first().check();
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  if (!(await page.getByRole('heading', { level: 1, name: 'Unterschrift' }).isVisible())) {
+    await page.getByRole('button', { name: 'Weiter' }).click();
+  }
+
+  await page.getByRole('heading', { level: 1, name: 'Unterschrift' }).waitFor();
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  await page.getByText('Bitte unterschreiben Sie im Feld.').waitFor();
+  await sign(page);
+  await page.getByRole('button', { name: 'Weiter' }).click();
+
+  await page.getByRole('heading', { level: 1, name: 'Bitte prüfen Sie Ihre Angaben' }).waitFor();
+  await page.getByText(`${last}, ${first}`).waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert(overflow <= 0, `the review is ${overflow}px wider than the phone`);
+  await page.getByRole('button', { name: 'Verbindlich absenden' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Vielen Dank!' }).waitFor({ timeout: 30_000 });
+  const withdrawal = await page.getByTestId('withdrawal-link').textContent();
+  assert(new RegExp(`^${BASE_URL}/c/widerruf#[A-Za-z0-9_-]{43}$`).test(withdrawal), `withdrawal link: ${withdrawal}`);
+  assert(unexpected(problems).length === 0, problems.join('\n'));
+  return { context, page, withdrawal };
+}
+
+/** Staff open the consent from the patient's page, check it and countersign. */
+async function review({ last, first, label, flagged }) {
+  const page = staff.page;
+  await page.goto(`${BASE_URL}/app`);
+  await page.waitForSelector('html[data-hydrated="true"]');
+  // A full load wipes the keys: open the vault again.
+  await page.getByLabel('Passwort').fill(owner.password);
+  await page.getByRole('button', { name: 'Öffnen', exact: true }).click();
+  await page.getByText('Tresor geöffnet').waitFor({ timeout: 60_000 });
+  const row = page.locator('table.data-table tbody tr').filter({ hasText: label }).filter({ hasText: 'Unterschrieben' });
+  await row.first().getByRole('link').click();
+  await page.getByTestId('review-name').filter({ hasText: `${last}, ${first}` }).waitFor();
+  await page.getByTestId('review-signature').waitFor();
+  if (flagged) {
+    assert(await page.getByTestId('knockouts').locator('li').count() > 0, `${label}: the yes answers are flagged for the physician`);
+  }
+  await page.getByRole('link', { name: 'Patientenakte öffnen' }).waitFor();
+  const countersign = page.getByRole('form', { name: 'Aufklärungsgespräch und Gegenzeichnung' });
+  await countersign.getByLabel('Ich habe die Patientin / den Patienten persönlich aufgeklärt').check();
+  await countersign.getByRole('button', { name: 'Gegenzeichnen und abschließen' }).click();
+  await page.getByText('Gegengezeichnet und abgeschlossen.').waitFor();
+  await page.locator('.review-head .status').filter({ hasText: 'Abgeschlossen' }).waitFor();
+}
+
+for (const [kind, label] of TYPES) {
+  await check(`${label}: link, patient completes every step on a phone, staff open, countersign → completed`, async () => {
+    const first = canary('Vor');
+    const last = canary('Nach');
+    const link = await linkFor(kind, last, first);
+    const patient = await complete(link, { first, last, yes: kind === 'BOTOX' });
+    await patient.context.close();
+    await review({ last, first, label, flagged: kind === 'BOTOX' });
+    const [[status]] = sql(`select status from consent_form c join practice p on p.id = c.practice_id
+      where p.name = 'Hautpraxis am Dom' and c.type = '${kind}' order by c.created_at desc limit 1`);
+    assert(status === 'COMPLETED', `${kind}: ${status}`);
+  });
+}
+
+await check('a sent link cannot be sent again, a withdrawn one says so, an expired one too', async () => {
+  const first = canary('Wider');
+  const last = canary('Ruf');
+  const link = await linkFor('FILLER', last, first);
+  const patient = await complete(link, { first, last, yes: false });
+  // The same link again: already sent, the first submission untouched.
+  const [[before]] = sql(`select md5(encrypted_responses) from consent_form where status = 'SIGNED' order by signed_at desc limit 1`);
+  // (Via a blank page: the same address with a fragment would not load the page again.)
+  await patient.page.goto('about:blank');
+  await patient.page.goto(link);
+  await patient.page.getByRole('heading', { name: 'Schon gesendet' }).waitFor();
+  const [[after]] = sql(`select md5(encrypted_responses) from consent_form where status = 'SIGNED' order by signed_at desc limit 1`);
+  assert(before === after, 'the first submission is unchanged');
+
+  // Withdrawn with the patient's own link, no login.
+  await patient.page.goto(patient.withdrawal);
+  await patient.page.getByRole('button', { name: 'Jetzt widerrufen' }).click();
+  await patient.page.getByText('Ihre Einwilligung ist widerrufen.').waitFor();
+  await patient.page.goto(link);
+  await patient.page.getByRole('heading', { name: 'Diese Einwilligung wurde widerrufen' }).waitFor();
+  await patient.context.close();
+
+  // A link past its expiry.
+  const expired = await linkFor('LASER', canary('Ab'), canary('Lauf'));
+  sql(`update consent_form set expires_at = now() - interval '1 minute' where status = 'PENDING'`);
+  const { context, page } = await freshPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  await page.goto(expired);
+  await page.getByRole('heading', { name: 'Dieser Link ist abgelaufen' }).waitFor();
+  await context.close();
+});
+
+await check('no plaintext on the server: no table, log line or mail holds what patients typed', async () => {
+  assert(canaries.length >= 14, `canaries: ${canaries.length}`);
+  const tables = sql(`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`).map(([t]) => t);
+  const hexOf = (s) => Buffer.from(s, 'utf8').toString('hex');
+  const found = [];
+  // Row text covers text and jsonb columns; bytea shows as hex, so the hex is searched too.
+  const pattern = canaries.flatMap((v) => [v, hexOf(v)]).join('|');
+  for (const table of tables) {
+    const [[n]] = sql(`select count(*) from "${table}" t where t::text ~* '(${pattern})'`);
+    if (n !== '0') found.push(`${table}: ${n} rows`);
+  }
+  const log = await readFile(process.env.SERVER_LOG, 'utf8');
+  for (const value of canaries) if (log.toLowerCase().includes(value.toLowerCase())) found.push(`server log: ${value}`);
+  const dir = process.env.MAIL_SINK_DIR;
+  for (const name of (await readdir(dir)).filter((n) => n.endsWith('.json'))) {
+    const mail = (await readFile(path.join(dir, name), 'utf8')).toLowerCase();
+    for (const value of canaries) if (mail.includes(value.toLowerCase())) found.push(`mail ${name}: ${value}`);
+  }
+  assert(found.length === 0, `plaintext found: ${found.join(', ')}`);
+  assert(tables.length > 15, `scanned ${tables.length} tables`);
+});
+
+await staff.context.close();
