@@ -118,6 +118,25 @@ pub struct VaultMaterial {
     /// Each earlier master key wrapped under its successor, newest first: opening the current
     /// one opens them all, so records from before a rotation stay readable.
     pub previous_master_keys: Vec<String>,
+    /// The inbox private keys a rotation retired, newest first, each wrapped under the master
+    /// key of its time: submissions sealed to them stay readable.
+    pub retired_inbox_keys: Vec<String>,
+}
+
+/// The retired inbox private keys, newest first.
+async fn retired_inbox_keys(
+    conn: &mut PgConnection,
+    practice_id: Uuid,
+) -> Result<Vec<String>, DbError> {
+    let keys = sqlx::query_scalar!(
+        "select wrapped_inbox_private_key from practice_key
+         where practice_id = $1 and retired_at is not null
+         order by key_version desc",
+        practice_id
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(keys)
 }
 
 /// The chain of earlier master keys, newest first.
@@ -163,7 +182,8 @@ pub async fn material_for(
         inbox_public_key: r.inbox_public_key,
         wrapped_inbox_private_key: r.wrapped_inbox_private_key,
         wrapped_blind_index_key: r.wrapped_blind_index_key,
-        previous_master_keys: master_key_chain(conn, practice_id).await?,
+        previous_master_keys: master_key_chain(&mut *conn, practice_id).await?,
+        retired_inbox_keys: retired_inbox_keys(conn, practice_id).await?,
     }))
 }
 
@@ -278,7 +298,8 @@ pub async fn practice_keys(
         inbox_public_key: r.inbox_public_key,
         wrapped_inbox_private_key: r.wrapped_inbox_private_key,
         wrapped_blind_index_key: r.wrapped_blind_index_key,
-        previous_master_keys: master_key_chain(conn, practice_id).await?,
+        previous_master_keys: master_key_chain(&mut *conn, practice_id).await?,
+        retired_inbox_keys: retired_inbox_keys(conn, practice_id).await?,
     }))
 }
 

@@ -68,6 +68,7 @@ impl Draft {
             inbox: self.inbox,
             blind_index: self.blind_index,
             older_masters: Vec::new(),
+            older_inboxes: Vec::new(),
         })
     }
 }

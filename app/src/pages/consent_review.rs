@@ -59,10 +59,11 @@ fn open_answers(consent: &SubmittedConsent) -> Option<ConsentAnswers> {
     let vault = use_vault();
     let envelope = consent.envelope.as_deref()?;
     let form_hash = crypto::FormHash::from_bytes(hex32(consent.form_hash_hex.as_deref()?)?);
+    let version = consent.inbox_key_version?;
     vault
         .with_open_keys(|keys| {
             ConsentAnswers::open(
-                &keys.inbox,
+                keys.inbox(version)?,
                 envelope,
                 &consent.practice_id,
                 &consent.consent_id,

@@ -21,6 +21,9 @@ pub struct VaultMaterialDto {
     /// Earlier master keys, each wrapped under its successor, newest first.
     #[serde(default)]
     pub previous_master_keys: Vec<String>,
+    /// Inbox private keys a rotation retired, newest first (wrapped under their time's master).
+    #[serde(default)]
+    pub retired_inbox_keys: Vec<String>,
 }
 
 /// Where this member stands with the practice's vault.
@@ -67,6 +70,7 @@ mod server {
             wrapped_inbox_private_key: m.wrapped_inbox_private_key,
             wrapped_blind_index_key: m.wrapped_blind_index_key,
             previous_master_keys: m.previous_master_keys,
+            retired_inbox_keys: m.retired_inbox_keys,
         }
     }
 

@@ -39,15 +39,39 @@ pub struct OpenKeys {
     /// The master keys a rotation replaced, newest first: records made before it are still
     /// wrapped under them.
     pub older_masters: Vec<PracticeMasterKey>,
+    /// The inbox keys a rotation retired: submissions sealed before it were sealed to them.
+    pub older_inboxes: Vec<InboxKeyPair>,
 }
 
 impl OpenKeys {
+    /// The inbox key of `version`: the current one or one a rotation retired.
+    pub fn inbox(&self, version: u32) -> Option<&InboxKeyPair> {
+        std::iter::once(&self.inbox)
+            .chain(&self.older_inboxes)
+            .find(|k| k.version() == version)
+    }
+
     /// The current master key and every earlier one, newest first.
     pub fn masters(&self) -> Vec<&PracticeMasterKey> {
         std::iter::once(&self.master)
             .chain(&self.older_masters)
             .collect()
     }
+}
+
+/// Opens the retired inbox keys with whichever master key wrapped each; one that does not open
+/// is left out (its submissions show as unreadable).
+fn older_inboxes(masters: &[&PracticeMasterKey], retired: &[String]) -> Vec<InboxKeyPair> {
+    retired
+        .iter()
+        .filter_map(|text| {
+            let envelope = KeyWrapEnvelope::from_text(text).ok()?;
+            let master = masters
+                .iter()
+                .find(|m| m.version() == envelope.master_version())?;
+            master.unwrap_inbox_key(&envelope).ok()
+        })
+        .collect()
 }
 
 /// Opens the chain of earlier master keys from the current one. A link that does not open
@@ -129,8 +153,13 @@ impl Vault {
         let blind_index = master.unwrap_blind_index_key(&KeyWrapEnvelope::from_text(
             &material.wrapped_blind_index_key,
         )?)?;
+        let older_masters = older_masters(&master, &material.previous_master_keys);
+        let masters: Vec<&PracticeMasterKey> =
+            std::iter::once(&master).chain(&older_masters).collect();
+        let older_inboxes = older_inboxes(&masters, &material.retired_inbox_keys);
         self.install(OpenKeys {
-            older_masters: older_masters(&master, &material.previous_master_keys),
+            older_masters,
+            older_inboxes,
             master,
             inbox,
             blind_index,
@@ -169,8 +198,13 @@ impl Vault {
         let blind_index = master.unwrap_blind_index_key(&KeyWrapEnvelope::from_text(
             &material.wrapped_blind_index_key,
         )?)?;
+        let older_masters = older_masters(&master, &material.previous_master_keys);
+        let masters: Vec<&PracticeMasterKey> =
+            std::iter::once(&master).chain(&older_masters).collect();
+        let older_inboxes = older_inboxes(&masters, &material.retired_inbox_keys);
         self.install(OpenKeys {
-            older_masters: older_masters(&master, &material.previous_master_keys),
+            older_masters,
+            older_inboxes,
             master,
             inbox,
             blind_index,
@@ -216,6 +250,9 @@ impl Vault {
         if let Some(old) = self.keys.try_update_value(Option::take).flatten() {
             keys.older_masters = std::iter::once(old.master)
                 .chain(old.older_masters)
+                .collect();
+            keys.older_inboxes = std::iter::once(old.inbox)
+                .chain(old.older_inboxes)
                 .collect();
         }
         self.install(keys);
@@ -312,9 +349,22 @@ pub fn uuid_bytes(text: &str) -> Option<[u8; 16]> {
 
 #[cfg(test)]
 mod tests {
-    use super::older_masters;
-    use super::uuid_bytes;
-    use crypto::{PracticeId, PracticeMasterKey};
+    use super::{older_inboxes, older_masters, uuid_bytes};
+    use crypto::{InboxKeyPair, PracticeId, PracticeMasterKey};
+
+    #[test]
+    fn retired_inbox_keys_open_with_the_master_key_of_their_time() {
+        let practice = PracticeId::from_bytes([4; 16]);
+        let [v1, v2] = [1, 2].map(|v| PracticeMasterKey::generate(practice, v));
+        let old_inbox = InboxKeyPair::generate(1);
+        let retired = [v1.wrap_inbox_key(&old_inbox).to_text()];
+        let opened = older_inboxes(&[&v2, &v1], &retired);
+        assert_eq!(opened.len(), 1);
+        assert_eq!(opened[0].public_key(), old_inbox.public_key());
+        // Without the older master key it stays closed, and the vault still opens.
+        assert!(older_inboxes(&[&v2], &retired).is_empty());
+        assert!(older_inboxes(&[&v2, &v1], &["garbage".to_owned()]).is_empty());
+    }
 
     #[test]
     fn the_chain_of_earlier_master_keys_opens_newest_first_and_stops_at_a_broken_link() {

@@ -86,6 +86,7 @@ pub async fn rotate_in_browser(
                     inbox,
                     blind_index,
                     older_masters: Vec::new(),
+                    older_inboxes: Vec::new(),
                 },
             ))
         })
