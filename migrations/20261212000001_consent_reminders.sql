@@ -30,3 +30,19 @@ $$;
 create trigger consent_form_cancel_reminder after update of status on consent_form
     for each row when (new.status is distinct from old.status and new.status <> 'PENDING')
     execute function consent_form_cancel_reminder();
+
+-- A reminder waits for days, so its address and body (which holds the live link) are kept only
+-- sealed at rest (crypto::AtRestKey, label derma-consent/v1/at-rest/outbox-mail): AES-256-GCM
+-- under a key derived from DERMA_SERVER_SECRET, which the database never holds, bound to this
+-- row's id and the column. The worker opens them just before sending. The subject stays in
+-- clear and carries the practice name only. Checked here so that no code path can queue a
+-- reminder in clear: a sealed row holds envelopes or nothing (cleared after sending).
+alter table email_outbox
+    add column sealed_at_rest boolean not null default false,
+    add constraint email_outbox_sealed_fields check (
+        not sealed_at_rest or (
+            (to_address is null or to_address ~ '^atrest\.v1\.[A-Za-z0-9_-]+$')
+            and (body_text = '' or body_text ~ '^atrest\.v1\.[A-Za-z0-9_-]+$')
+            and body_html is null)),
+    add constraint email_outbox_reminder_sealed
+        check (reminder_for_consent_id is null or sealed_at_rest);

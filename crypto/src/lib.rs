@@ -40,12 +40,17 @@
 //! fn needs_clone<T: Clone>() {}
 //! needs_clone::<crypto::TotpSecret>();
 //! ```
+//! ```compile_fail
+//! fn needs_clone<T: Clone>() {}
+//! needs_clone::<crypto::AtRestKey>();
+//! ```
 //! ```
 //! // The public halves are ordinary values.
 //! fn needs_clone<T: Clone>() {}
 //! needs_clone::<crypto::InboxPublicKey>();
 //! ```
 
+mod at_rest;
 mod blind_index;
 mod envelope;
 mod error;
@@ -67,6 +72,7 @@ mod golden;
 #[cfg(test)]
 mod testing;
 
+pub use at_rest::{AtRestKey, AtRestLabel};
 pub use blind_index::{
     canonical_email, canonical_name, BirthDate, BlindIndex, BlindIndexError, BlindIndexKey,
     BLIND_INDEX_BITS, BLIND_INDEX_SCHEME,

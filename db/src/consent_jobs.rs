@@ -6,7 +6,8 @@
 //! other rows or none) and re-reads their status under that lock, so a row another server
 //! expired a moment ago no longer qualifies. Reminders are ordinary outbox mail (leased by
 //! `outbox::claim_due`, sent once); the outbox holds one back unless its consent is still
-//! pending and unexpired, and a trigger deletes it as soon as the consent moves on.
+//! pending and unexpired, and a trigger deletes it as soon as the consent moves on. A reminder
+//! waits for days, so it is stored sealed at rest (see [`NewReminder`]).
 
 use domain::{AuditAction, ConsentEvent, ConsentStatus, Fee};
 use sqlx::PgConnection;
@@ -43,15 +44,20 @@ pub async fn lock_link(
     Ok(row)
 }
 
-/// A reminder to queue with the link mail. Subject and body hold the link and the practice
-/// name only, like the link mail itself.
+/// A reminder to queue with the link mail. The subject holds the practice name only, like the
+/// link mail's; the address and the body (which holds the link) come sealed at rest by the
+/// caller (`crypto::AtRestKey` for `crypto::AtRestLabel::OUTBOX_MAIL`, AAD
+/// [`outbox::sealed_aad`](crate::outbox::sealed_aad) of `id` and the column), so the database
+/// never holds them readable; the schema refuses a reminder in clear.
 #[derive(Debug, Clone)]
 pub struct NewReminder<'a> {
+    /// The outbox row's id, chosen by the caller because the seal is bound to it.
+    pub id: Uuid,
     pub practice_id: Uuid,
     pub consent_id: Uuid,
-    pub to_address: &'a str,
+    pub sealed_to_address: &'a str,
     pub subject: &'a str,
-    pub body_text: &'a str,
+    pub sealed_body_text: &'a str,
     /// Hours after now (practice setting, 1 to 720).
     pub delay_hours: i32,
 }
@@ -75,18 +81,20 @@ pub async fn queue_reminder(
     .await?;
     let queued = sqlx::query!(
         "insert into email_outbox
-             (practice_id, to_address, subject, body_text, next_attempt_at, reminder_for_consent_id)
-         select c.practice_id, $3, $4, $5, now() + make_interval(hours => $6), c.id
+             (id, practice_id, to_address, subject, body_text, sealed_at_rest, next_attempt_at,
+              reminder_for_consent_id)
+         select $7, c.practice_id, $3, $4, $5, true, now() + make_interval(hours => $6), c.id
          from consent_form c
          where c.practice_id = $1 and c.id = $2 and c.status = 'PENDING'
            and c.reminder_sent_at is null
            and now() + make_interval(hours => $6) < c.expires_at",
         reminder.practice_id,
         reminder.consent_id,
-        reminder.to_address,
+        reminder.sealed_to_address,
         reminder.subject,
-        reminder.body_text,
+        reminder.sealed_body_text,
         reminder.delay_hours,
+        reminder.id,
     )
     .execute(conn)
     .await?

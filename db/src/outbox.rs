@@ -7,7 +7,11 @@
 //! cleared: the outbox is a queue, not an archive of who was mailed what.
 //!
 //! A consent reminder is a mail queued for later (`consent_jobs::queue_reminder`) and held back
-//! here unless its consent is still pending and unexpired.
+//! here unless its consent is still pending and unexpired. Because it waits for days, its address
+//! and body are stored only sealed at rest (`sealed_at_rest`, checked by the schema): the caller
+//! seals them with `crypto::AtRestKey` (a key of the deployment secret, never in the database)
+//! bound to [`sealed_aad`], and the worker opens them just before sending. This crate never
+//! sees the key or the plaintext of a sealed row.
 
 use sqlx::PgConnection;
 use uuid::Uuid;
@@ -44,13 +48,46 @@ pub async fn enqueue(conn: &mut PgConnection, mail: &NewMail<'_>) -> Result<Uuid
     Ok(id)
 }
 
+/// A column that a row with `sealed_at_rest` keeps only sealed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SealedColumn {
+    ToAddress,
+    BodyText,
+}
+
+impl SealedColumn {
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::ToAddress => "to_address",
+            Self::BodyText => "body_text",
+        }
+    }
+}
+
+/// The associated data a sealed column of outbox row `id` is sealed with: `email_outbox.` ‖
+/// column name ‖ `0x00` ‖ the 16 bytes of the id. A sealed value copied to another row or
+/// column does not open.
+pub fn sealed_aad(id: Uuid, column: SealedColumn) -> Vec<u8> {
+    [
+        b"email_outbox.".as_slice(),
+        column.name().as_bytes(),
+        &[0],
+        id.as_bytes(),
+    ]
+    .concat()
+}
+
 /// A message ready to be sent.
 #[derive(Debug, Clone)]
 pub struct DueMail {
     pub id: Uuid,
+    /// Sealed (see [`sealed_aad`]) when `sealed_at_rest`.
     pub to_address: String,
     pub subject: String,
+    /// Sealed (see [`sealed_aad`]) when `sealed_at_rest`.
     pub body_text: String,
+    /// Whether address and body must be opened before sending.
+    pub sealed_at_rest: bool,
     /// Attempts including this one.
     pub attempt: i32,
 }
@@ -74,7 +111,8 @@ pub async fn claim_due(conn: &mut PgConnection, limit: i64) -> Result<Vec<DueMai
                order by next_attempt_at
                limit $1
                for update skip locked)
-           returning o.id, o.to_address as "to_address!", o.subject, o.body_text, o.attempts"#,
+           returning o.id, o.to_address as "to_address!", o.subject, o.body_text, o.sealed_at_rest,
+                     o.attempts"#,
         limit,
         LEASE_SECS,
     )
@@ -87,6 +125,7 @@ pub async fn claim_due(conn: &mut PgConnection, limit: i64) -> Result<Vec<DueMai
             to_address: r.to_address,
             subject: r.subject,
             body_text: r.body_text,
+            sealed_at_rest: r.sealed_at_rest,
             attempt: r.attempts,
         })
         .collect())

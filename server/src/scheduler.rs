@@ -2,10 +2,16 @@
 //! expiring overdue consent links, and housekeeping (dead sessions, old rate-limit windows).
 //! Every server of a deployment runs it; the queries are written so that two servers never do
 //! the same piece of work twice (leases and row locks with `skip locked`, idempotent deletes).
+//!
+//! Mail that waits in the outbox for days (consent reminders) is stored sealed at rest; the mail
+//! loop opens it with the key of its own `DERMA_SERVER_SECRET` just before sending
+//! ([`outbox_key`]), so the address and the link exist in clear only in this process, briefly.
 
 use std::sync::Arc;
 use std::time::Duration;
 
+use crypto::{AtRestKey, AtRestLabel, Zeroizing};
+use db::outbox::{DueMail, SealedColumn};
 use tokio::sync::Notify;
 
 use crate::mail::Mailer;
@@ -38,8 +44,21 @@ impl MailWake {
     }
 }
 
-/// Starts the background loops; they stop when the runtime shuts down.
-pub fn spawn(pool: db::PgPool, mailer: Arc<Mailer>, wake: MailWake, every: Every) {
+/// The key that opens outbox mail sealed at rest (the one request handlers seal reminders with:
+/// same deployment secret, same label).
+pub fn outbox_key(server_secret: &[u8; 32]) -> AtRestKey {
+    AtRestKey::derive(server_secret, AtRestLabel::OUTBOX_MAIL)
+}
+
+/// Starts the background loops; they stop when the runtime shuts down. `outbox_key` opens the
+/// mail sealed at rest ([`outbox_key`] of the server's settings).
+pub fn spawn(
+    pool: db::PgPool,
+    mailer: Arc<Mailer>,
+    outbox_key: AtRestKey,
+    wake: MailWake,
+    every: Every,
+) {
     let mail_pool = pool.clone();
     tokio::spawn(async move {
         loop {
@@ -47,7 +66,7 @@ pub fn spawn(pool: db::PgPool, mailer: Arc<Mailer>, wake: MailWake, every: Every
                 () = wake.0.notified() => {}
                 () = tokio::time::sleep(every.mail_poll) => {}
             }
-            if let Err(error) = send_due_mail(&mail_pool, &mailer).await {
+            if let Err(error) = send_due_mail(&mail_pool, &mailer, &outbox_key).await {
                 tracing::warn!(%error, "mail round failed; retrying at the next poll");
             }
         }
@@ -74,28 +93,75 @@ pub fn spawn(pool: db::PgPool, mailer: Arc<Mailer>, wake: MailWake, every: Every
     });
 }
 
-/// One round of mail: lease what is due, send each, record the outcome. Returns how many were
-/// sent.
-pub async fn send_due_mail(pool: &db::PgPool, mailer: &Mailer) -> Result<usize, db::DbError> {
+/// Address and body of a mail sealed at rest, opened with this server's key; `None` when they
+/// do not open (sealed under another `DERMA_SERVER_SECRET`, or altered). A mail in clear is
+/// returned as it is.
+fn opened(mail: DueMail, key: &AtRestKey) -> Option<DueMail> {
+    if !mail.sealed_at_rest {
+        return Some(mail);
+    }
+    let open = |sealed: &str, column| {
+        let plain = key
+            .open(sealed, &db::outbox::sealed_aad(mail.id, column))
+            .ok()?;
+        String::from_utf8(plain.to_vec()).ok()
+    };
+    Some(DueMail {
+        to_address: open(&mail.to_address, SealedColumn::ToAddress)?,
+        body_text: open(&mail.body_text, SealedColumn::BodyText)?,
+        sealed_at_rest: false,
+        ..mail
+    })
+}
+
+/// One round of mail: lease what is due, open what is sealed at rest with `outbox_key`, send
+/// each, record the outcome. A sealed mail that does not open is given up (its sealed address
+/// and body forgotten) and logged by id only. Returns how many were sent.
+pub async fn send_due_mail(
+    pool: &db::PgPool,
+    mailer: &Mailer,
+    outbox_key: &AtRestKey,
+) -> Result<usize, db::DbError> {
     let due = {
         let mut conn = pool.acquire().await?;
         db::outbox::claim_due(&mut conn, BATCH).await?
     };
     let mut sent = 0;
     for mail in due {
+        let (id, attempt) = (mail.id, mail.attempt);
+        let Some(mail) = opened(mail, outbox_key) else {
+            let mut conn = pool.acquire().await?;
+            db::outbox::mark_failed(
+                &mut conn,
+                id,
+                "sealed at rest under another server secret",
+                true,
+            )
+            .await?;
+            tracing::error!(
+                mail_id = %id,
+                "mail sealed at rest does not open with this server's DERMA_SERVER_SECRET; given up"
+            );
+            continue;
+        };
         let outcome = mailer.deliver(&mail).await;
+        // The opened address and body go as soon as they are sent.
+        drop((
+            Zeroizing::new(mail.to_address),
+            Zeroizing::new(mail.body_text),
+        ));
         let mut conn = pool.acquire().await?;
         match outcome {
             Ok(()) => {
-                db::outbox::mark_sent(&mut conn, mail.id).await?;
-                tracing::info!(mail_id = %mail.id, attempt = mail.attempt, "mail sent");
+                db::outbox::mark_sent(&mut conn, id).await?;
+                tracing::info!(mail_id = %id, attempt = attempt, "mail sent");
                 sent += 1;
             }
             Err(error) => {
-                db::outbox::mark_failed(&mut conn, mail.id, &error.reason, error.permanent).await?;
+                db::outbox::mark_failed(&mut conn, id, &error.reason, error.permanent).await?;
                 tracing::warn!(
-                    mail_id = %mail.id,
-                    attempt = mail.attempt,
+                    mail_id = %id,
+                    attempt = attempt,
                     permanent = error.permanent,
                     reason = %error.reason,
                     "mail not delivered"

@@ -197,9 +197,16 @@ pub async fn serve(settings: Settings) -> Result<(), StartupError> {
         mail_poll: settings.mail.poll,
         consent_expiry: settings.consent_expiry_every,
     };
+    let outbox_key = crate::scheduler::outbox_key(settings.server_secret.expose());
     let state = AppState::new(leptos_options, pool.clone(), settings);
     tracing::info!(transport = mailer.describe(), "mail delivery is running");
-    crate::scheduler::spawn(pool.clone(), mailer, state.mail_wake.clone(), every);
+    crate::scheduler::spawn(
+        pool.clone(),
+        mailer,
+        outbox_key,
+        state.mail_wake.clone(),
+        every,
+    );
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|source| StartupError::Bind { addr, source })?;

@@ -294,7 +294,9 @@ mod server {
 
     /// Queues the link's one reminder, if the practice wants reminders: now is the only time
     /// the server holds the link and the address (it keeps just the token's hash). The database
-    /// skips it when the delay would end after the link has expired.
+    /// skips it when the delay would end after the link has expired. It may wait for weeks, so
+    /// address and body are sealed at rest under a key of the deployment secret (never in the
+    /// database), bound to the new outbox row; the scheduler opens them just before sending.
     async fn queue_reminder(
         conn: &mut db::PgConnection,
         staff: &Staff,
@@ -307,15 +309,27 @@ mod server {
         if !settings.reminder_enabled {
             return Ok(());
         }
+        let secret =
+            leptos::prelude::use_context::<crate::auth::ServerSecret>().ok_or_else(|| {
+                tracing::error!("no server secret in the request context");
+                AppError::Internal
+            })?;
+        let key = crypto::AtRestKey::derive(&secret.0, crypto::AtRestLabel::OUTBOX_MAIL);
         let (subject, body) = reminder.render(locale);
+        let id = Uuid::new_v4();
+        let seal =
+            |plain: &str, column| key.seal(plain.as_bytes(), &db::outbox::sealed_aad(id, column));
+        let sealed_to = seal(to.as_str(), db::outbox::SealedColumn::ToAddress);
+        let sealed_body = seal(&body, db::outbox::SealedColumn::BodyText);
         db::consent_jobs::queue_reminder(
             conn,
             &db::consent_jobs::NewReminder {
+                id,
                 practice_id: staff.practice_id,
                 consent_id: consent,
-                to_address: to.as_str(),
+                sealed_to_address: &sealed_to,
                 subject: &subject,
-                body_text: &body,
+                sealed_body_text: &sealed_body,
                 delay_hours: settings.reminder_delay_hours,
             },
         )

@@ -55,4 +55,6 @@ pub(crate) mod labels {
     pub(crate) const RECOVERY_CHECK: &[u8] = b"derma-consent/v1/recovery-code";
     pub(crate) const TOTP_SEAL: &[u8] = b"derma-consent/v1/totp/seal";
     pub(crate) const TWO_FACTOR_RECOVERY: &[u8] = b"derma-consent/v1/totp/recovery-code";
+    /// Server-side sealing at rest (`AtRestKey`), one label per purpose.
+    pub(crate) const AT_REST_OUTBOX_MAIL: &[u8] = b"derma-consent/v1/at-rest/outbox-mail";
 }

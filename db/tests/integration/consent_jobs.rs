@@ -84,16 +84,22 @@ async fn expire_round(pool: &PgPool, limit: i64) -> usize {
     expired
 }
 
+/// Stand-ins for the address and body as the app seals them (this crate never seals or opens;
+/// the schema only checks the form).
+const SEALED_TO: &str = "atrest.v1.c2VhbGVkIGFkZHJlc3M";
+const SEALED_BODY: &str = "atrest.v1.c2VhbGVkIGJvZHk";
+
 async fn reminder(pool: &PgPool, practice_id: Uuid, consent_id: Uuid, delay_hours: i32) -> bool {
     let mut conn = pool.acquire().await.expect("connection");
     queue_reminder(
         &mut conn,
         &NewReminder {
+            id: Uuid::new_v4(),
             practice_id,
             consent_id,
-            to_address: "patientin@example.org",
+            sealed_to_address: SEALED_TO,
             subject: "Erinnerung: Ihre Unterlagen von Praxis",
-            body_text: "http://127.0.0.1:3000/c#TOKEN",
+            sealed_body_text: SEALED_BODY,
             delay_hours,
         },
     )
@@ -381,7 +387,14 @@ async fn a_due_reminder_is_claimed_by_one_worker_and_notes_the_reminder(pool: Pg
     let (a, b) = tokio::join!(claim(&pool), claim(&pool));
     let claimed: Vec<_> = a.into_iter().chain(b).collect();
     assert_eq!(claimed.len(), 1, "leased to one worker");
-    assert_eq!(claimed[0].to_address, "patientin@example.org");
+    assert!(claimed[0].sealed_at_rest, "to be opened by the worker");
+    assert_eq!(
+        (
+            claimed[0].to_address.as_str(),
+            claimed[0].body_text.as_str()
+        ),
+        (SEALED_TO, SEALED_BODY)
+    );
     let mut conn = pool.acquire().await.expect("connection");
     db::outbox::mark_sent(&mut conn, claimed[0].id)
         .await
@@ -401,4 +414,75 @@ async fn a_due_reminder_is_claimed_by_one_worker_and_notes_the_reminder(pool: Pg
         !reminder(&pool, practice_id, link, 1).await,
         "mailing the link again does not remind twice"
     );
+}
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn a_reminder_is_stored_only_sealed_under_the_callers_row_id(pool: PgPool) {
+    let practice_id = practice(&pool).await;
+    let link = consent(&pool, practice_id, "PENDING", "7 days").await;
+    let id = Uuid::new_v4();
+    let mut conn = pool.acquire().await.expect("connection");
+    let queue = |to: &'static str, body: &'static str, id: Uuid| NewReminder {
+        id,
+        practice_id,
+        consent_id: link,
+        sealed_to_address: to,
+        subject: "Erinnerung: Ihre Unterlagen von Praxis",
+        sealed_body_text: body,
+        delay_hours: 1,
+    };
+    assert!(
+        queue_reminder(&mut conn, &queue(SEALED_TO, SEALED_BODY, id))
+            .await
+            .expect("queue")
+    );
+    let (stored_id, sealed): (Uuid, bool) = sqlx::query_as(
+        "select id, sealed_at_rest from email_outbox where reminder_for_consent_id = $1",
+    )
+    .bind(link)
+    .fetch_one(&pool)
+    .await
+    .expect("row");
+    assert_eq!(
+        (stored_id, sealed),
+        (id, true),
+        "the id the seal is bound to"
+    );
+
+    // Whatever a caller passes, the schema keeps a reminder's address and link out of clear text.
+    for (to, body) in [
+        ("patientin@example.org", SEALED_BODY),
+        (SEALED_TO, "http://127.0.0.1:3000/c#TOKEN"),
+        (SEALED_TO, "atrest.v1.not base64"),
+    ] {
+        let mut tx = pool.begin().await.expect("begin");
+        let refused = queue_reminder(&mut tx, &queue(to, body, Uuid::new_v4())).await;
+        assert!(refused.is_err(), "{to} / {body}");
+        tx.rollback().await.expect("rollback");
+    }
+    let unsealed = sqlx::query(
+        "insert into email_outbox (practice_id, to_address, subject, body_text, reminder_for_consent_id)
+         values ($1, 'patientin@example.org', 'Erinnerung', 'http://127.0.0.1:3000/c#TOKEN', $2)",
+    )
+    .bind(practice_id)
+    .bind(link)
+    .execute(&pool)
+    .await;
+    assert!(unsealed.is_err(), "a reminder must be sealed at rest");
+    let html =
+        sqlx::query("update email_outbox set body_html = '<a href=\"/c#TOKEN\">' where id = $1")
+            .bind(id)
+            .execute(&pool)
+            .await;
+    assert!(html.is_err(), "no clear HTML beside a sealed body");
+
+    // Sent: address and body cleared, which the check allows.
+    db::outbox::mark_sent(&mut conn, id).await.expect("sent");
+    let (to, body): (Option<String>, String) =
+        sqlx::query_as("select to_address, body_text from email_outbox where id = $1")
+            .bind(id)
+            .fetch_one(&pool)
+            .await
+            .expect("row");
+    assert_eq!((to, body.as_str()), (None, ""));
 }

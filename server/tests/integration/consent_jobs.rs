@@ -1,12 +1,15 @@
 //! The scheduler's consent work through the real app: mailing a link queues its one reminder
 //! after the practice's delay; the reminder goes out once (even with two workers), only while
 //! the link is untouched, and says nothing about the treatment or the patient; the expiry job
-//! run by two servers at once expires and audits each consent once.
+//! run by two servers at once expires and audits each consent once. While it waits, the
+//! reminder's address and link are only sealed at rest: no outbox row holds them in clear, and
+//! only a server with the deployment's secret opens them.
 
 use app::consents::CreatedConsentLink;
+use db::outbox::{sealed_aad, SealedColumn};
 use server::mail::Mailer;
-use server::scheduler::{expire_consents, send_due_mail};
-use server::settings::MailSettings;
+use server::scheduler::{expire_consents, outbox_key};
+use server::settings::{MailSettings, Redacted};
 
 use crate::support::*;
 
@@ -52,16 +55,39 @@ async fn mailed_link(pool: &PgPool, cookie: &str, days: i32, to: &str) -> Create
     created
 }
 
+/// The test router's deployment secret (support.rs: bytes 0 to 31).
+const SECRET: [u8; 32] = [
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
+    26, 27, 28, 29, 30, 31,
+];
+
+/// A mail round of a server of the test deployment.
+async fn send_due_mail(pool: &PgPool, mailer: &Mailer) -> Result<usize, db::DbError> {
+    server::scheduler::send_due_mail(pool, mailer, &outbox_key(&SECRET)).await
+}
+
+/// A queued reminder as stored, and its address and body as the deployment's key opens them.
 struct Reminder {
     due_in_secs: f64,
+    sealed: bool,
+    stored_to: Option<String>,
+    stored_body: String,
     to: Option<String>,
     subject: String,
     body: String,
 }
 
+fn open(id: uuid::Uuid, sealed: &str, column: db::outbox::SealedColumn) -> String {
+    let plain = outbox_key(&SECRET)
+        .open(sealed, &sealed_aad(id, column))
+        .expect("opens with the deployment's key");
+    String::from_utf8(plain.to_vec()).expect("utf-8")
+}
+
 async fn reminders(pool: &PgPool, consent: &str) -> Vec<Reminder> {
-    let rows: Vec<(f64, Option<String>, String, String)> = sqlx::query_as(
-        "select extract(epoch from next_attempt_at - now())::float8, to_address, subject, body_text
+    let rows: Vec<(uuid::Uuid, f64, bool, Option<String>, String, String)> = sqlx::query_as(
+        "select id, extract(epoch from next_attempt_at - now())::float8, sealed_at_rest,
+                to_address, subject, body_text
          from email_outbox where reminder_for_consent_id = $1::uuid and status = 'QUEUED'",
     )
     .bind(consent)
@@ -69,13 +95,31 @@ async fn reminders(pool: &PgPool, consent: &str) -> Vec<Reminder> {
     .await
     .expect("reminders");
     rows.into_iter()
-        .map(|(due_in_secs, to, subject, body)| Reminder {
+        .map(|(id, due_in_secs, sealed, to, subject, body)| Reminder {
             due_in_secs,
-            to,
+            sealed,
+            to: to
+                .as_deref()
+                .map(|to| open(id, to, SealedColumn::ToAddress)),
+            body: open(id, &body, SealedColumn::BodyText),
+            stored_to: to,
+            stored_body: body,
             subject,
-            body,
         })
         .collect()
+}
+
+/// Every row of `email_outbox`, each column included, as text.
+async fn outbox_rows(pool: &PgPool) -> Vec<String> {
+    sqlx::query_scalar("select to_jsonb(o)::text from email_outbox o")
+        .fetch_all(pool)
+        .await
+        .expect("outbox")
+}
+
+/// The token of a link as `create` shows it (`…/c#<token>`).
+fn token_of(link: &CreatedConsentLink) -> &str {
+    link.link.rsplit_once('#').expect("a fragment").1
 }
 
 async fn set_reminders(pool: &PgPool, enabled: bool, delay_hours: i32) {
@@ -118,6 +162,23 @@ async fn mailing_a_link_queues_one_reminder_after_the_practice_delay(pool: PgPoo
         queued[0].due_in_secs
     );
     let reminder = &queued[0];
+    assert!(reminder.sealed, "sealed at rest");
+    for stored in [
+        reminder.stored_to.as_deref().expect("to"),
+        &reminder.stored_body,
+    ] {
+        assert!(stored.starts_with("atrest.v1."), "{stored}");
+        assert!(
+            !stored.contains(token_of(&link)) && !stored.contains("vertippt"),
+            "{stored}"
+        );
+    }
+    assert!(
+        !reminder.subject.contains(token_of(&link)) && !reminder.subject.contains('@'),
+        "{}",
+        reminder.subject
+    );
+    assert_eq!(reminder.to.as_deref(), Some("vertippt@example.org"));
     assert!(
         reminder.subject.contains("Hautarztpraxis Dr. Demo"),
         "{}",
@@ -212,6 +273,186 @@ async fn a_due_reminder_goes_out_once_with_two_workers_and_is_noted_on_the_conse
         send_due_mail(&pool, &mailer).await.expect("round"),
         0,
         "never again"
+    );
+    std::fs::remove_dir_all(dir).expect("clean up");
+}
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn a_waiting_reminder_is_sealed_at_rest_and_still_delivered_with_its_link(pool: PgPool) {
+    server::seed::seed(&pool).await.expect("seed");
+    let (cookie, _) = demo_sign_in(&pool, EMPFANG).await;
+    set_reminders(&pool, true, 720).await;
+    let link = mailed_link(&pool, &cookie, 60, PATIENT).await;
+    let token = token_of(&link);
+    // Only the link mail, about to go out, holds the link and the address in clear.
+    let in_clear: Vec<Option<uuid::Uuid>> = sqlx::query_scalar(
+        "select reminder_for_consent_id from email_outbox o
+         where strpos(to_jsonb(o)::text, $1) > 0 or strpos(to_jsonb(o)::text, $2) > 0",
+    )
+    .bind(token)
+    .bind(PATIENT)
+    .fetch_all(&pool)
+    .await
+    .expect("scan");
+    assert_eq!(in_clear, [None], "the first-time mail only");
+
+    let sink = MailSink::start();
+    let mailer = Mailer::from_settings(&MailSettings {
+        smtp_url: Some(Redacted::new(format!("smtp://127.0.0.1:{}", sink.port))),
+        from: "Derma Consent <no-reply@derma-consent.test>".to_owned(),
+        outbox_dir: std::env::temp_dir(),
+        poll: Duration::from_secs(1),
+    })
+    .expect("mailer");
+    assert_eq!(
+        send_due_mail(&pool, &mailer).await.expect("round"),
+        1,
+        "the link mail"
+    );
+
+    // The reminder waits (up to 30 days): a stolen database or backup of this moment holds
+    // neither the link's token nor the patient's address, in any column.
+    let rows = outbox_rows(&pool).await;
+    assert_eq!(rows.len(), 2, "the sent link mail and the waiting reminder");
+    for row in &rows {
+        for secret in [token, PATIENT, "patientin"] {
+            assert!(!row.contains(secret), "{secret} in {row}");
+        }
+    }
+    let waiting = reminders(&pool, &link.consent_id).await;
+    assert_eq!(waiting.len(), 1);
+    assert!(waiting[0].sealed && waiting[0].body.contains(&link.link));
+    assert!(
+        !waiting[0].subject.contains(token) && !waiting[0].subject.contains('@'),
+        "{}",
+        waiting[0].subject
+    );
+
+    sqlx::query(
+        "update email_outbox set next_attempt_at = now() where reminder_for_consent_id = $1::uuid",
+    )
+    .bind(&link.consent_id)
+    .execute(&pool)
+    .await
+    .expect("due");
+    assert_eq!(
+        send_due_mail(&pool, &mailer).await.expect("round"),
+        1,
+        "the reminder"
+    );
+    let messages = sink.messages();
+    assert_eq!(messages.len(), 2);
+    let reminder = &messages[1];
+    assert_eq!(reminder["to"][0], PATIENT);
+    assert_eq!(
+        reminder["subject"],
+        "Erinnerung: Ihre Unterlagen von Hautarztpraxis Dr. Demo"
+    );
+    let text = reminder["text"].as_str().expect("text");
+    assert!(
+        text.contains(&link.link) && text.contains("Hautarztpraxis Dr. Demo"),
+        "the link arrives whole: {text}"
+    );
+    assert!(!text.contains("atrest."), "{text}");
+    for row in outbox_rows(&pool).await {
+        for secret in [token, PATIENT] {
+            assert!(!row.contains(secret), "{secret} in {row}");
+        }
+    }
+    let reminded: bool = sqlx::query_scalar(
+        "select reminder_sent_at is not null from consent_form where id = $1::uuid",
+    )
+    .bind(&link.consent_id)
+    .fetch_one(&pool)
+    .await
+    .expect("consent");
+    assert!(reminded);
+}
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn a_reminder_sealed_under_another_secret_is_given_up_unread(pool: PgPool) {
+    server::seed::seed(&pool).await.expect("seed");
+    let (cookie, _) = demo_sign_in(&pool, EMPFANG).await;
+    set_reminders(&pool, true, 24).await;
+    let link = mailed_link(&pool, &cookie, 7, PATIENT).await;
+    let (mailer, dir) = local_mailer();
+    assert_eq!(
+        send_due_mail(&pool, &mailer).await.expect("round"),
+        1,
+        "the link mail"
+    );
+
+    let (id, to, body): (uuid::Uuid, String, String) = sqlx::query_as(
+        "select id, to_address, body_text from email_outbox
+         where reminder_for_consent_id = $1::uuid",
+    )
+    .bind(&link.consent_id)
+    .fetch_one(&pool)
+    .await
+    .expect("reminder");
+    let other = outbox_key(&[9; 32]);
+    assert!(other
+        .open(&to, &sealed_aad(id, SealedColumn::ToAddress))
+        .is_err());
+    assert!(other
+        .open(&body, &sealed_aad(id, SealedColumn::BodyText))
+        .is_err());
+    // Bound to its row and column: moved elsewhere, it does not open with the right key either.
+    let right = outbox_key(&SECRET);
+    assert!(right
+        .open(&body, &sealed_aad(id, SealedColumn::BodyText))
+        .is_ok());
+    assert!(right
+        .open(
+            &body,
+            &sealed_aad(uuid::Uuid::new_v4(), SealedColumn::BodyText)
+        )
+        .is_err());
+    assert!(right
+        .open(&body, &sealed_aad(id, SealedColumn::ToAddress))
+        .is_err());
+
+    // A server whose DERMA_SERVER_SECRET changed cannot send it: given up, nothing delivered.
+    sqlx::query(
+        "update email_outbox set next_attempt_at = now() where reminder_for_consent_id = $1::uuid",
+    )
+    .bind(&link.consent_id)
+    .execute(&pool)
+    .await
+    .expect("due");
+    assert_eq!(
+        server::scheduler::send_due_mail(&pool, &mailer, &other)
+            .await
+            .expect("round"),
+        0
+    );
+    assert_eq!(delivered(&dir), 1, "only the link mail");
+    let (status, to, body, error, reminded): (
+        String,
+        Option<String>,
+        String,
+        Option<String>,
+        bool,
+    ) = sqlx::query_as(
+        "select o.status::text, o.to_address, o.body_text, o.last_error,
+                    c.reminder_sent_at is not null
+             from email_outbox o join consent_form c on c.id = o.reminder_for_consent_id
+             where o.id = $1",
+    )
+    .bind(id)
+    .fetch_one(&pool)
+    .await
+    .expect("row");
+    assert_eq!((status.as_str(), to, body.as_str()), ("FAILED", None, ""));
+    assert_eq!(
+        error.as_deref(),
+        Some("sealed at rest under another server secret")
+    );
+    assert!(!reminded);
+    assert_eq!(
+        send_due_mail(&pool, &mailer).await.expect("round"),
+        0,
+        "not retried"
     );
     std::fs::remove_dir_all(dir).expect("clean up");
 }
