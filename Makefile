@@ -47,5 +47,5 @@ clippy:
 e2e: ## browser tests against a debug build
 	. scripts/lib.sh && cargo_leptos build && scripts/e2e target/debug/server
 
-bench: ## crypto timings natively (criterion) and in WASM; fails when a budget is exceeded
-	crypto/bench.sh
+bench: ## budgets: crypto timings (native, WASM) and the patient page's render rate and first-load size; fails when one is missed
+	scripts/bench

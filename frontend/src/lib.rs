@@ -1,4 +1,7 @@
 //! Browser entry point: hydrates the HTML the server rendered.
+// Release builds type the whole view tree (no `erase_components` as in debug builds); the
+// deepest pages exceed rustc's default query depth of 128.
+#![recursion_limit = "256"]
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {

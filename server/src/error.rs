@@ -25,6 +25,8 @@ pub enum StartupError {
     Mail(String),
     #[error("the demo seed failed: {0}")]
     Seed(String),
-    #[error("unknown command {0:?}: use `server` to serve, `server migrate` to migrate or `server seed` for the demo practice")]
+    #[error("the benchmark failed: {0}")]
+    Bench(String),
+    #[error("unknown command {0:?}: use `server` to serve, `server migrate` to migrate, `server seed` for the demo practice or `server bench` to measure the patient page")]
     UnknownCommand(String),
 }

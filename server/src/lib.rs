@@ -1,6 +1,10 @@
 //! The axum server around the Leptos app: settings, telemetry, security headers, health
 //! checks, graceful shutdown. Kept as a library so integration tests drive the real router.
+// Release builds type the whole view tree (no `erase_components` as in debug builds); the
+// deepest pages exceed rustc's default query depth of 128.
+#![recursion_limit = "256"]
 
+pub mod bench;
 pub mod health;
 pub mod language;
 pub mod mail;
@@ -21,9 +25,14 @@ pub use error::StartupError;
 pub use settings::Settings;
 pub use startup::{build_router, AppState};
 
-/// Runs one command of the binary: `None` serves, `migrate` migrates and exits.
+/// Runs one command of the binary: `None` serves, `migrate` migrates and exits, `seed` makes
+/// the demo practice, `bench` measures the patient page (`make bench`).
 pub async fn run_command(command: Option<&str>) -> Result<(), StartupError> {
     let settings = Settings::from_env(|key| std::env::var(key).ok())?;
+    if command == Some("bench") {
+        // It logs requests into a file of its own, so that stdout holds only its report.
+        return bench::run(settings).await;
+    }
     telemetry::init(&settings);
     match command {
         None | Some("serve") => startup::serve(settings).await,
