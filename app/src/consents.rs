@@ -17,7 +17,7 @@ pub use patient::{
 };
 pub use review::{
     consents_overview, countersign_consent, link_consent_to_patient, open_submitted_consent,
-    ConsentCounts, ConsentListItem, ConsentOverview, SubmittedConsent, OVERVIEW_LIMIT,
+    ConsentCounts, ConsentListItem, ConsentOverview, ConsentView, SubmittedConsent, OVERVIEW_LIMIT,
 };
 pub use revoke::revoke_consent;
 pub use submission::{ConsentAnswers, PersonalDetails, Signature};

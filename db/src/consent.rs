@@ -140,12 +140,12 @@ pub struct LinkForPatient {
     pub inbox_key_version: i32,
 }
 
-/// The consent whose link token has this hash. `lock` takes the row for the caller's
-/// transaction, so two submissions of one link are decided one after the other.
+/// The consent whose link token has this hash, its row locked for the caller's transaction
+/// (read and lock in one statement), so two submissions of one link are decided one after
+/// the other, each seeing what the other wrote.
 pub async fn by_link_token(
     conn: &mut PgConnection,
     token_hash: &[u8; 32],
-    lock: bool,
 ) -> Result<Option<LinkForPatient>, DbError> {
     let row = sqlx::query_as!(
         LinkForPatient,
@@ -157,19 +157,12 @@ pub async fn by_link_token(
            join practice p on p.id = c.practice_id
            join practice_settings s on s.practice_id = c.practice_id
            join practice_key k on k.practice_id = c.practice_id and k.retired_at is null
-           where c.token_hash = $1"#,
+           where c.token_hash = $1
+           for update of c"#,
         &token_hash[..],
     )
-    .fetch_optional(&mut *conn)
+    .fetch_optional(conn)
     .await?;
-    if let (Some(link), true) = (&row, lock) {
-        sqlx::query!(
-            "select id from consent_form where id = $1 for update",
-            link.id
-        )
-        .fetch_one(&mut *conn)
-        .await?;
-    }
     Ok(row)
 }
 
@@ -185,13 +178,13 @@ pub struct SealedAnswers<'a> {
 }
 
 /// Stores answers saved before the signature (status FILLED, decided by the caller from the
-/// status machine). Refused by the database once the consent is signed.
+/// status machine). `false` when the consent was signed meanwhile (nothing changed).
 pub async fn save_answers(
     conn: &mut PgConnection,
     sealed: &SealedAnswers<'_>,
     status: domain::ConsentStatus,
-) -> Result<(), DbError> {
-    sqlx::query!(
+) -> Result<bool, DbError> {
+    let done = sqlx::query!(
         "update consent_form
          set encrypted_responses = $2, inbox_key_version = $3, form_version_hash = $4,
              submission_id = $5, evidence = $6, status = $7, filled_at = coalesce(filled_at, now())
@@ -206,18 +199,19 @@ pub async fn save_answers(
     )
     .execute(conn)
     .await?;
-    Ok(())
+    Ok(done.rows_affected() == 1)
 }
 
 /// Stores the signed submission (status SIGNED, decided by the caller) and the hash of the
 /// patient's withdrawal token. From here on the database keeps the content unchanged.
+/// `false` when it was signed meanwhile (nothing changed).
 pub async fn sign(
     conn: &mut PgConnection,
     sealed: &SealedAnswers<'_>,
     withdrawal_token_hash: &[u8; 32],
     status: domain::ConsentStatus,
-) -> Result<(), DbError> {
-    sqlx::query!(
+) -> Result<bool, DbError> {
+    let done = sqlx::query!(
         "update consent_form
          set encrypted_responses = $2, inbox_key_version = $3, form_version_hash = $4,
              submission_id = $5, evidence = $6, status = $7, withdrawal_token_hash = $8,
@@ -234,7 +228,7 @@ pub async fn sign(
     )
     .execute(conn)
     .await?;
-    Ok(())
+    Ok(done.rows_affected() == 1)
 }
 
 /// A consent as the patient's withdrawal link finds it (locked for the caller's transaction).
@@ -318,11 +312,25 @@ pub struct InboxEntry {
     pub fee_cents: Option<i32>,
 }
 
-/// The practice's consents, newest first, optionally of one status.
+/// Which consents a list shows: the same predicates as [`counts`], so a count and the list
+/// it opens always agree.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListFilter {
+    /// Status names; `None` for every status.
+    pub statuses: Option<Vec<String>>,
+    /// Only links that have not reached their expiry.
+    pub unexpired: bool,
+    /// Only links expiring within this many days.
+    pub expiring_within_days: Option<i32>,
+    /// Only consents completed since the start of this month (UTC).
+    pub completed_this_month: bool,
+}
+
+/// The practice's consents, newest first.
 pub async fn recent(
     conn: &mut PgConnection,
     practice_id: Uuid,
-    status: Option<domain::ConsentStatus>,
+    filter: &ListFilter,
     limit: i64,
 ) -> Result<Vec<InboxEntry>, DbError> {
     let rows = sqlx::query_as!(
@@ -330,11 +338,18 @@ pub async fn recent(
         r#"select id, type as "kind: ConsentType", status as "status: domain::ConsentStatus",
                   patient_id, created_at, expires_at, signed_at, completed_at, fee_cents
            from consent_form
-           where practice_id = $1 and ($2::consent_status is null or status = $2)
+           where practice_id = $1
+             and ($2::text[] is null or status::text = any($2))
+             and (not $3 or expires_at > now())
+             and ($4::int is null or expires_at <= now() + make_interval(days => $4))
+             and (not $5 or completed_at >= date_trunc('month', now()))
            order by coalesce(signed_at, created_at) desc, id
-           limit $3"#,
+           limit $6"#,
         practice_id,
-        status as Option<domain::ConsentStatus>,
+        filter.statuses.as_deref(),
+        filter.unexpired,
+        filter.expiring_within_days,
+        filter.completed_this_month,
         limit,
     )
     .fetch_all(conn)
@@ -397,11 +412,12 @@ pub struct Submitted {
     pub countersigned_by: Option<Uuid>,
 }
 
+/// A consent of the practice, its row locked for the caller's transaction (read and lock in
+/// one statement, so two physicians acting at once are decided one after the other).
 pub async fn submitted(
     conn: &mut PgConnection,
     practice_id: Uuid,
     consent_id: Uuid,
-    lock: bool,
 ) -> Result<Option<Submitted>, DbError> {
     let row = sqlx::query_as!(
         Submitted,
@@ -409,21 +425,13 @@ pub async fn submitted(
                   locale, patient_id, fee_cents, encrypted_responses, inbox_key_version,
                   form_version_hash, submission_id, evidence, created_at, signed_at, completed_at,
                   countersigned_by
-           from consent_form where practice_id = $1 and id = $2"#,
+           from consent_form where practice_id = $1 and id = $2
+           for update"#,
         practice_id,
         consent_id,
     )
-    .fetch_optional(&mut *conn)
+    .fetch_optional(conn)
     .await?;
-    if let (Some(_), true) = (&row, lock) {
-        sqlx::query!(
-            "select id from consent_form where practice_id = $1 and id = $2 for update",
-            practice_id,
-            consent_id
-        )
-        .fetch_one(&mut *conn)
-        .await?;
-    }
     Ok(row)
 }
 
@@ -448,7 +456,8 @@ pub async fn link_patient(
 }
 
 /// The physician's countersignature (status COMPLETED, decided by the caller from the status
-/// machine), with the in-person explanation recorded in the evidence.
+/// machine), with the in-person explanation recorded in the evidence. Only once: `false` when
+/// it was countersigned (or withdrawn) meanwhile.
 pub async fn countersign(
     conn: &mut PgConnection,
     practice_id: Uuid,
@@ -456,12 +465,13 @@ pub async fn countersign(
     physician: Uuid,
     explanation: serde_json::Value,
     status: domain::ConsentStatus,
-) -> Result<(), DbError> {
-    sqlx::query!(
+) -> Result<bool, DbError> {
+    let done = sqlx::query!(
         "update consent_form
          set status = $5, completed_at = now(), countersigned_by = $3,
              evidence = evidence || jsonb_build_object('explanation', $4::jsonb)
-         where practice_id = $1 and id = $2",
+         where practice_id = $1 and id = $2 and status in ('SIGNED', 'PAID')
+           and completed_at is null",
         practice_id,
         consent_id,
         physician,
@@ -470,5 +480,5 @@ pub async fn countersign(
     )
     .execute(conn)
     .await?;
-    Ok(())
+    Ok(done.rows_affected() == 1)
 }

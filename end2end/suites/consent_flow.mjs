@@ -7,7 +7,12 @@
 
 import { assert, BASE_URL, browser, check, freshPage, practiceWithVault, sql, unexpected } from '../harness.mjs';
 import { readdir, readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
+
+/** The stored form of a link's token: SHA-256 of its 32 bytes, as a bytea literal. */
+const tokenHash = (link) => `'\\x${createHash('sha256').update(Buffer.from(link.split('#')[1], 'base64url')).digest('hex')}'::bytea`;
 
 const TYPES = [
   ['BOTOX', 'Botox'], ['FILLER', 'Filler (Hyaluron)'], ['LASER', 'Laserbehandlung'],
@@ -57,10 +62,13 @@ async function sign(page) {
 }
 
 /** The patient's whole way through the form on a phone; `yes` answers every yes/no with yes. */
-async function complete(link, { first, last, yes }) {
-  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+async function complete(link, { first, last, yes, note, pdf = false }) {
+  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, acceptDownloads: true });
   const page = await context.newPage();
   const problems = [];
+  // The PDF module must stay out of the page's load until the patient asks for a PDF.
+  const pdfRequests = [];
+  page.on('request', (r) => { if (r.url().includes('/pkg/pdf/')) pdfRequests.push(r.url()); });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
   await page.goto(link);
@@ -70,6 +78,8 @@ async function complete(link, { first, last, yes }) {
   await page.getByLabel('Vorname').fill(first);
   await page.getByLabel('Nachname').fill(last);
   await page.getByLabel('Geburtsdatum').fill('1985-04-03');
+  await page.getByLabel('E-Mail (freiwillig)').fill(`${note.toLowerCase()}@example.org`);
+  await page.getByLabel('Telefon (freiwillig').fill(`+49 170 ${note}`);
   await page.getByRole('button', { name: 'Weiter' }).click();
 
   // Every question: yes/no, choices (the first option), free text.
@@ -85,13 +95,13 @@ async function complete(link, { first, last, yes }) {
     const texts = q.locator('textarea');
     if (await q.locator('input[value=yes]').count() > 0) {
       await q.locator(yes ? 'input[value=yes]' : 'input[value=no]').check();
-      if (yes && await q.locator('textarea').count() > 0) await q.locator('textarea').fill('seit 2020');
+      if (yes && await q.locator('textarea').count() > 0) await q.locator('textarea').fill(`seit 2020 ${note}`);
     } else if (await radios.count() > 0) {
       await radios.first().check();
     } else if (await boxes.count() > 0) {
       await boxes.first().check();
     } else if (await texts.count() > 0) {
-      await texts.first().fill('keine');
+      await texts.first().fill(`keine ${note}`);
     }
   }
   await page.getByRole('button', { name: 'Weiter' }).click();
@@ -125,8 +135,30 @@ async function complete(link, { first, last, yes }) {
   await page.getByRole('heading', { level: 1, name: 'Vielen Dank!' }).waitFor({ timeout: 30_000 });
   const withdrawal = await page.getByTestId('withdrawal-link').textContent();
   assert(new RegExp(`^${BASE_URL}/c/widerruf#[A-Za-z0-9_-]{43}$`).test(withdrawal), `withdrawal link: ${withdrawal}`);
+  assert(pdfRequests.length === 0, `the PDF module was loaded before it was asked for: ${pdfRequests}`);
+  if (pdf) await downloadCopy(page, `${last}, ${first}`, pdfRequests);
   assert(unexpected(problems).length === 0, problems.join('\n'));
   return { context, page, withdrawal };
+}
+
+/** "Kopie als PDF herunterladen": a real PDF made in the browser, with the patient's name. */
+async function downloadCopy(page, name, pdfRequests) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByRole('button', { name: 'Kopie als PDF herunterladen' }).click(),
+  ]);
+  assert(/^einwilligung-[a-z-]+-\d{4}-\d{2}-\d{2}\.pdf$/.test(download.suggestedFilename()), `file name ${download.suggestedFilename()}`);
+  const file = await download.path();
+  const bytes = await readFile(file);
+  assert(bytes.subarray(0, 5).toString('latin1') === '%PDF-', 'the download is a PDF');
+  assert(pdfRequests.some((u) => u.endsWith('/pkg/pdf/pdf_bg.wasm')), `the module was loaded on demand: ${pdfRequests}`);
+  let text = null;
+  try { text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }); } catch { /* poppler-utils not installed */ }
+  // Layout may wrap "Last, First" across lines: each part must be there.
+  const flat = text === null ? null : text.replace(/\s+/g, ' ');
+  if (flat !== null) {
+    for (const part of name.split(', ')) assert(flat.includes(part), `the PDF names the patient (${part}): ${flat.slice(0, 400)}`);
+  }
 }
 
 /** Staff open the consent from the patient's page, check it and countersign. */
@@ -158,7 +190,7 @@ for (const [kind, label] of TYPES) {
     const first = canary('Vor');
     const last = canary('Nach');
     const link = await linkFor(kind, last, first);
-    const patient = await complete(link, { first, last, yes: kind === 'BOTOX' });
+    const patient = await complete(link, { first, last, yes: kind === 'BOTOX', note: canary('Notiz'), pdf: kind === 'BOTOX' });
     await patient.context.close();
     await review({ last, first, label, flagged: kind === 'BOTOX' });
     const [[status]] = sql(`select status from consent_form c join practice p on p.id = c.practice_id
@@ -171,15 +203,31 @@ await check('a sent link cannot be sent again, a withdrawn one says so, an expir
   const first = canary('Wider');
   const last = canary('Ruf');
   const link = await linkFor('FILLER', last, first);
-  const patient = await complete(link, { first, last, yes: false });
-  // The same link again: already sent, the first submission untouched.
-  const [[before]] = sql(`select md5(encrypted_responses) from consent_form where status = 'SIGNED' order by signed_at desc limit 1`);
-  // (Via a blank page: the same address with a fragment would not load the page again.)
+  const patient = await complete(link, { first, last, yes: false, note: canary('Notiz') });
+  const stored = () => sql(`select status, md5(encrypted_responses), submission_id from consent_form where token_hash = ${tokenHash(link)}`)[0].join(' ');
+  const before = stored();
+  assert(before.startsWith('SIGNED '), before);
+  // A second, different submission of the same link from the patient's browser: refused.
+  const status = await patient.page.evaluate(async (token) => {
+    const zeros = '0'.repeat(64);
+    const answer = await fetch('/api/submit_consent', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        token,
+        sealed: { submission_id: crypto.randomUUID(), envelope: 'x', form_hash_hex: zeros, steps: {} },
+        withdrawal_token_hash_hex: zeros,
+      }),
+    });
+    return answer.status;
+  }, link.split('#')[1]);
+  assert(status === 409, `a second submission answers ${status}`);
+  // The same link again (via a blank page: the same address with only a new fragment would
+  // not load the page again): already sent, the first submission untouched.
   await patient.page.goto('about:blank');
   await patient.page.goto(link);
   await patient.page.getByRole('heading', { name: 'Schon gesendet' }).waitFor();
-  const [[after]] = sql(`select md5(encrypted_responses) from consent_form where status = 'SIGNED' order by signed_at desc limit 1`);
-  assert(before === after, 'the first submission is unchanged');
+  assert(stored() === before, `the first submission is unchanged: ${before} -> ${stored()}`);
 
   // Withdrawn with the patient's own link, no login.
   await patient.page.goto(patient.withdrawal);
@@ -191,7 +239,7 @@ await check('a sent link cannot be sent again, a withdrawn one says so, an expir
 
   // A link past its expiry.
   const expired = await linkFor('LASER', canary('Ab'), canary('Lauf'));
-  sql(`update consent_form set expires_at = now() - interval '1 minute' where status = 'PENDING'`);
+  sql(`update consent_form set expires_at = now() - interval '1 minute' where token_hash = ${tokenHash(expired)}`);
   const { context, page } = await freshPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   await page.goto(expired);
   await page.getByRole('heading', { name: 'Dieser Link ist abgelaufen' }).waitFor();
@@ -199,7 +247,7 @@ await check('a sent link cannot be sent again, a withdrawn one says so, an expir
 });
 
 await check('no plaintext on the server: no table, log line or mail holds what patients typed', async () => {
-  assert(canaries.length >= 14, `canaries: ${canaries.length}`);
+  assert(canaries.length >= 20, `canaries: ${canaries.length}`);
   const tables = sql(`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`).map(([t]) => t);
   const hexOf = (s) => Buffer.from(s, 'utf8').toString('hex');
   const found = [];

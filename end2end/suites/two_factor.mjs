@@ -107,7 +107,9 @@ await check('2FA enrolment and login with a code', async () => {
   await signInWithPassword(page, email, password);
   await giveCode(page, codes[0].toLowerCase());
   await page.getByRole('heading', { level: 1, name: 'Willkommen im Praxisbereich' }).waitFor({ timeout: SLOW });
-  await page.goto(`${BASE_URL}/app/profil`);
+  // Through the menu: a direct load of /app/profil sometimes fails to hydrate (a known,
+  // not yet fixed Leptos hydration error on that page; see the issue 4 note).
+  await page.getByRole('link', { name: 'Profil', exact: true }).click();
   await page.getByTestId('recovery-codes-left').filter({ hasText: '9' }).waitFor();
   await signOut(page);
   await signInWithPassword(page, email, password);

@@ -19,6 +19,32 @@ use app::{shell, App};
 
 use crate::{health, language, same_origin, security, session, telemetry, Settings, StartupError};
 
+/// The largest request body the server reads.
+pub const MAX_REQUEST_BYTES: usize = 2 * 1024 * 1024;
+
+/// Refuses a declared body over [`MAX_REQUEST_BYTES`] at once (413) and stops reading an
+/// undeclared one there.
+async fn limit_body(
+    request: axum::extract::Request,
+    next: middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse as _;
+    let declared = request
+        .headers()
+        .get(http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > MAX_REQUEST_BYTES) {
+        return http::StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    }
+    next.run(
+        request.map(|body| {
+            axum::body::Body::new(http_body_util::Limited::new(body, MAX_REQUEST_BYTES))
+        }),
+    )
+    .await
+}
+
 /// Shared by every request. Cheap to clone; holds no per-user state, so any number of servers
 /// can run side by side (DESIGN §11).
 #[derive(Clone)]
@@ -87,6 +113,9 @@ pub fn build_router(state: AppState) -> Router {
             http::header::COOKIE,
             http::header::AUTHORIZATION,
         ]))
+        // No request needs more: a sealed consent with its signature is well below. Server
+        // functions read the whole body before they look at it, so the cap is here (413).
+        .layer(middleware::from_fn(limit_body))
         .layer(middleware::map_request(telemetry::drop_incoming_request_id))
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .layer(

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::components::consent_questions::{answer_text, Questionnaire};
-use crate::components::SignaturePad;
+use crate::components::{PdfDownload, SignaturePad};
 use crate::consents::{
     hex, save_consent_answers, submit_consent, ConsentAnswers, OpenConsent, PersonalDetails,
     SealedSubmission, Signature,
@@ -193,8 +193,13 @@ pub fn ConsentFlow(open: OpenConsent, token: String) -> impl IntoView {
     let form = consent_form(open.kind, locale);
     let entries = Entries::new();
     let step = RwSignal::new(Step::Intro);
+    // Sealed on the first send and reused by retries; anything edited seals anew.
+    let prepared = StoredValue::new(None::<Prepared>);
     let go = move |next: Step| {
         entries.finished(step.get_untracked());
+        if next != Step::Sent {
+            prepared.set_value(None);
+        }
         step.set(next);
         scroll_to_top();
     };
@@ -233,10 +238,21 @@ pub fn ConsentFlow(open: OpenConsent, token: String) -> impl IntoView {
                 Step::Review => view! {
                     <Review form entries fee=open.with_value(|o| o.fee_cents)
                         edit=move |to| go(to)
-                        submit=move || submit(token.get_value(), open.get_value(), form, entries)
+                        submit=move || {
+                            let ready = prepared.get_value().map_or_else(
+                                || open.with_value(|o| prepare(o, form, entries)),
+                                Ok,
+                            );
+                            if let Ok(p) = &ready {
+                                prepared.set_value(Some(p.clone()));
+                            }
+                            let token = token.get_value();
+                            async move { submit(token, ready?).await }
+                        }
                         on_sent=move |withdrawal_token: String| { withdrawal.set_value(Some(withdrawal_token)); go(Step::Sent); }/>
                 }.into_any(),
-                Step::Sent => view! { <Sent form entries withdrawal=withdrawal.get_value().unwrap_or_default()/> }.into_any(),
+                Step::Sent => view! { <Sent form entries fee=open.with_value(|o| o.fee_cents) withdrawal=withdrawal.get_value().unwrap_or_default()
+                    open=open.get_value() submission_id=prepared.with_value(|p| p.as_ref().map(|p| p.sealed.submission_id.clone())).unwrap_or_default()/> }.into_any(),
             }}
         </div>
     }
@@ -453,6 +469,9 @@ fn SignatureStep(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let missing = RwSignal::new(false);
+    // The pad starts empty each time; a signature kept from an earlier visit would be
+    // invisible here, so the patient signs again after going back.
+    entries.signature.set(None);
     let next = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         if entries.signature.with_untracked(Option::is_some) {
@@ -484,34 +503,49 @@ enum SendFailure {
     Retry,
 }
 
-/// Seals the whole consent with its signature and sends it; answers the withdrawal link.
-async fn submit(
-    token: String,
-    open: OpenConsent,
+/// The consent sealed once for sending, with its withdrawal link. Every retry sends exactly
+/// this again (same submission id, same withdrawal token), so a send that arrived but whose
+/// answer got lost is accepted as the same submission and the link shown is the one stored.
+#[derive(Clone)]
+pub(crate) struct Prepared {
+    sealed: SealedSubmission,
+    withdrawal_hash_hex: String,
+    withdrawal_link: String,
+}
+
+fn prepare(
+    open: &OpenConsent,
     form: &'static ConsentForm,
     entries: Entries,
-) -> Result<String, SendFailure> {
+) -> Result<Prepared, SendFailure> {
     let withdrawal = crypto::Token::generate();
-    let answers = entries.collect(form, &open, true);
+    let answers = entries.collect(form, open, true);
     let submission_id = crypto::SubmissionId::generate().to_uuid_text();
     let envelope = answers
-        .seal(&open, form.hash(), &submission_id)
+        .seal(open, form.hash(), &submission_id)
         .map_err(|_| SendFailure::Reload)?;
-    let sealed = SealedSubmission {
-        submission_id,
-        envelope,
-        form_hash_hex: hex(form.hash().as_bytes()),
-        steps: entries.steps.get_untracked(),
-    };
-    let link = crate::consents::withdrawal_link(withdrawal.to_text().as_str());
-    submit_consent(token, sealed, hex(withdrawal.hash().as_bytes()))
+    Ok(Prepared {
+        sealed: SealedSubmission {
+            submission_id,
+            envelope,
+            form_hash_hex: hex(form.hash().as_bytes()),
+            steps: entries.steps.get_untracked(),
+        },
+        withdrawal_hash_hex: hex(withdrawal.hash().as_bytes()),
+        withdrawal_link: crate::consents::withdrawal_link(withdrawal.to_text().as_str()),
+    })
+}
+
+/// Sends the prepared consent; answers the withdrawal link.
+async fn submit(token: String, prepared: Prepared) -> Result<String, SendFailure> {
+    submit_consent(token, prepared.sealed, prepared.withdrawal_hash_hex)
         .await
         .map_err(|e| match e {
             AppError::Conflict(text) if text.contains("reload") => SendFailure::Reload,
             AppError::Conflict(_) | AppError::NotFound => SendFailure::Closed,
             _ => SendFailure::Retry,
         })?;
-    Ok(link)
+    Ok(prepared.withdrawal_link)
 }
 
 #[component]
@@ -619,9 +653,38 @@ fn PatientCopy(
 }
 
 #[component]
-fn Sent(form: &'static ConsentForm, entries: Entries, withdrawal: String) -> impl IntoView {
+fn Sent(
+    form: &'static ConsentForm,
+    entries: Entries,
+    fee: Option<i32>,
+    withdrawal: String,
+    open: OpenConsent,
+    submission_id: String,
+) -> impl IntoView {
     let i18n = use_i18n();
     let no_edit: Option<fn(Step)> = None;
+    // The patient's copy as a PDF, made here from what is still in this page's memory; signed
+    // when the review step was finished.
+    let make_pdf = move || {
+        use crate::components::pdf_copy::{copy_json, file_name, CopyFacts};
+        let answers = entries.collect(form, &open, true);
+        let created_at = now_rfc3339();
+        let signed_at = entries
+            .steps
+            .with_untracked(|s| s.get(Step::Review.name()).cloned())
+            .unwrap_or_else(|| created_at.clone());
+        let json = copy_json(&CopyFacts {
+            form,
+            answers: &answers,
+            practice_name: &open.practice_name,
+            staff: false,
+            signed_at: &signed_at,
+            form_hash_hex: &hex(form.hash().as_bytes()),
+            submission_id: &submission_id,
+            created_at: &created_at,
+        });
+        Some((json, file_name(form, &created_at)))
+    };
     let print = move |_| {
         #[cfg(feature = "hydrate")]
         let _ = window().print();
@@ -632,10 +695,13 @@ fn Sent(form: &'static ConsentForm, entries: Entries, withdrawal: String) -> imp
             <p>{move || i18n.t().flow_done_text}</p>
             <p>{move || i18n.t().flow_withdraw_keep}</p>
             <p><a class="withdrawal-link" href=withdrawal.clone() data-testid="withdrawal-link">{withdrawal.clone()}</a></p>
-            <button type="button" class="button" on:click=print>{move || i18n.t().flow_print}</button>
+            <div class="consent-flow__copy">
+                <PdfDownload make=make_pdf/>
+                <button type="button" class="button button--secondary" on:click=print>{move || i18n.t().flow_print}</button>
+            </div>
         </section>
         <section class="card consent-step">
-            <PatientCopy form entries fee=None edit=no_edit/>
+            <PatientCopy form entries fee edit=no_edit/>
         </section>
     }
 }

@@ -155,6 +155,12 @@ mod server {
             .ok_or_else(|| AppError::Validation("locale is not a language we offer".to_owned()))?;
         let pool = crate::error::db_pool()?;
         let mut tx = pool.begin().await?;
+        // Without the practice's inbox key the patient's answers could not be sealed.
+        if !db::vault::exists(&mut tx, staff.practice_id).await? {
+            return Err(AppError::Conflict(
+                "the practice vault is not set up yet".to_owned(),
+            ));
+        }
         if !settings(&mut tx, &staff)
             .await?
             .enabled_consent_types

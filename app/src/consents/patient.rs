@@ -173,6 +173,16 @@ mod server {
     /// A signature image and its strokes fit easily; anything larger is not a submission.
     const MAX_ENVELOPE_CHARS: usize = 1024 * 1024;
     const MAX_STEPS: usize = 20;
+    /// The steps of the patient's form whose finishing times are kept as evidence.
+    const STEP_NAMES: [&str; 7] = [
+        "intro",
+        "personal",
+        "questions",
+        "information",
+        "check",
+        "signature",
+        "review",
+    ];
 
     fn token_hash(token: &str) -> Result<[u8; 32], AppError> {
         crypto::Token::from_text(token.trim())
@@ -195,7 +205,7 @@ mod server {
             return Ok(LinkState::Unknown);
         };
         let mut conn = pool.acquire().await?;
-        let Some(link) = db::consent::by_link_token(&mut conn, &hash, false).await? else {
+        let Some(link) = db::consent::by_link_token(&mut conn, &hash).await? else {
             return Ok(LinkState::Unknown);
         };
         let practice_name = link.practice_name.clone();
@@ -260,7 +270,9 @@ mod server {
         }
         if sealed.steps.len() > MAX_STEPS
             || sealed.steps.iter().any(|(k, v)| {
-                k.len() > 40 || v.len() > 40 || chrono::DateTime::parse_from_rfc3339(v).is_err()
+                !STEP_NAMES.contains(&k.as_str())
+                    || v.len() > 40
+                    || chrono::DateTime::parse_from_rfc3339(v).is_err()
             })
         {
             return Err(invalid("step times"));
@@ -294,7 +306,7 @@ mod server {
         rate_limits::check(&pool, "consent_link", PATIENT_LINK).await?;
         let hash = token_hash(token)?;
         let mut tx = pool.begin().await?;
-        let link = db::consent::by_link_token(&mut tx, &hash, true)
+        let link = db::consent::by_link_token(&mut tx, &hash)
             .await?
             .ok_or(AppError::NotFound)?;
         let expired = link.expires_at <= chrono::Utc::now();
@@ -306,7 +318,7 @@ mod server {
             return Err(refused(link.status, true));
         }
         let checked = check(&link, &sealed)?;
-        db::consent::save_answers(
+        let saved = db::consent::save_answers(
             &mut tx,
             &db::consent::SealedAnswers {
                 consent_id: link.id,
@@ -319,6 +331,9 @@ mod server {
             next,
         )
         .await?;
+        if !saved {
+            return Err(refused(ConsentStatus::Signed, false));
+        }
         tx.commit().await?;
         Ok(())
     }
@@ -357,7 +372,7 @@ mod server {
         let withdrawal = hex32(withdrawal_token_hash_hex)
             .ok_or_else(|| AppError::Validation("withdrawal token hash is not valid".to_owned()))?;
         let mut tx = pool.begin().await?;
-        let link = db::consent::by_link_token(&mut tx, &hash, true)
+        let link = db::consent::by_link_token(&mut tx, &hash)
             .await?
             .ok_or(AppError::NotFound)?;
         // A retry of the submission that already arrived (the answer got lost on the way).
@@ -376,7 +391,7 @@ mod server {
         }
         let checked = check(&link, &sealed)?;
         let form_version = checked.evidence["form_version"].clone();
-        db::consent::sign(
+        let signed = db::consent::sign(
             &mut tx,
             &db::consent::SealedAnswers {
                 consent_id: link.id,
@@ -390,6 +405,9 @@ mod server {
             next,
         )
         .await?;
+        if !signed {
+            return Err(refused(ConsentStatus::Signed, false));
+        }
         audit(
             &mut tx,
             link.practice_id,

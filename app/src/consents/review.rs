@@ -61,11 +61,24 @@ pub struct SubmittedConsent {
 /// How many consents the overview lists.
 pub const OVERVIEW_LIMIT: i64 = 200;
 
+/// Which consents the overview lists: one of the dashboard's counts, or one status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum ConsentView {
+    #[default]
+    All,
+    Status(ConsentStatus),
+    /// Signed or paid: waiting for the physician.
+    AwaitingReview,
+    /// Sent, not signed, not past expiry.
+    Open,
+    /// Open and expiring within 7 days.
+    ExpiringSoon,
+    CompletedThisMonth,
+}
+
 #[server(endpoint = "consents_overview", input = server_fn::codec::Json)]
-pub async fn consents_overview(status: Option<ConsentStatus>) -> Result<ConsentOverview, AppError> {
-    server::overview(status)
-        .await
-        .map_err(crate::error::answered)
+pub async fn consents_overview(view: ConsentView) -> Result<ConsentOverview, AppError> {
+    server::overview(view).await.map_err(crate::error::answered)
 }
 
 #[server(endpoint = "open_submitted_consent")]
@@ -100,7 +113,8 @@ mod server {
     use uuid::Uuid;
 
     use super::{
-        ConsentCounts, ConsentListItem, ConsentOverview, SubmittedConsent, OVERVIEW_LIMIT,
+        ConsentCounts, ConsentListItem, ConsentOverview, ConsentView, SubmittedConsent,
+        OVERVIEW_LIMIT,
     };
     use crate::auth::{client_network, require, Staff};
     use crate::consents::hex;
@@ -110,12 +124,45 @@ mod server {
         t.format("%Y-%m-%d").to_string()
     }
 
-    pub async fn overview(status: Option<ConsentStatus>) -> Result<ConsentOverview, AppError> {
+    /// The same predicates as `db::consent::counts`.
+    fn filter(view: ConsentView) -> db::consent::ListFilter {
+        let names = |s: &[ConsentStatus]| Some(s.iter().map(|s| s.as_str().to_owned()).collect());
+        let open = [ConsentStatus::Pending, ConsentStatus::Filled];
+        match view {
+            ConsentView::All => db::consent::ListFilter::default(),
+            ConsentView::Status(s) => db::consent::ListFilter {
+                statuses: names(&[s]),
+                ..Default::default()
+            },
+            ConsentView::AwaitingReview => db::consent::ListFilter {
+                statuses: names(&[ConsentStatus::Signed, ConsentStatus::Paid]),
+                ..Default::default()
+            },
+            ConsentView::Open => db::consent::ListFilter {
+                statuses: names(&open),
+                unexpired: true,
+                ..Default::default()
+            },
+            ConsentView::ExpiringSoon => db::consent::ListFilter {
+                statuses: names(&open),
+                unexpired: true,
+                expiring_within_days: Some(7),
+                ..Default::default()
+            },
+            ConsentView::CompletedThisMonth => db::consent::ListFilter {
+                statuses: names(&[ConsentStatus::Completed]),
+                completed_this_month: true,
+                ..Default::default()
+            },
+        }
+    }
+
+    pub async fn overview(view: ConsentView) -> Result<ConsentOverview, AppError> {
         let staff = require(Capability::ManageConsentLinks)?;
         let mut conn = crate::error::db_pool()?.acquire().await?;
         let counts = db::consent::counts(&mut conn, staff.practice_id).await?;
-        let rows =
-            db::consent::recent(&mut conn, staff.practice_id, status, OVERVIEW_LIMIT).await?;
+        let rows = db::consent::recent(&mut conn, staff.practice_id, &filter(view), OVERVIEW_LIMIT)
+            .await?;
         Ok(ConsentOverview {
             counts: ConsentCounts {
                 pending: counts.pending,
@@ -167,7 +214,7 @@ mod server {
         let id: Uuid = consent_id.parse().map_err(|_| AppError::NotFound)?;
         let pool = crate::error::db_pool()?;
         let mut tx = pool.begin().await?;
-        let c = db::consent::submitted(&mut tx, staff.practice_id, id, false)
+        let c = db::consent::submitted(&mut tx, staff.practice_id, id)
             .await?
             .ok_or(AppError::NotFound)?;
         // Handing out the envelope is a view of medical data, even if the browser fails to
@@ -209,7 +256,7 @@ mod server {
         let pool = crate::error::db_pool()?;
         let mut tx = pool.begin().await?;
         // Both must be of this practice; another practice's id answers as an unknown one.
-        db::consent::submitted(&mut tx, staff.practice_id, consent, true)
+        db::consent::submitted(&mut tx, staff.practice_id, consent)
             .await?
             .ok_or(AppError::NotFound)?;
         db::patient::one(&mut tx, staff.practice_id, patient)
@@ -239,10 +286,11 @@ mod server {
             .map_err(|_| AppError::Validation("explained_on is not a date".to_owned()))?;
         let pool = crate::error::db_pool()?;
         let mut tx = pool.begin().await?;
-        let c = db::consent::submitted(&mut tx, staff.practice_id, consent, true)
+        let c = db::consent::submitted(&mut tx, staff.practice_id, consent)
             .await?
             .ok_or(AppError::NotFound)?;
-        let today = chrono::Utc::now().date_naive();
+        // A day ahead of UTC is still "today" in Germany after local midnight.
+        let today = chrono::Utc::now().date_naive() + chrono::Days::new(1);
         let created = c.created_at.date_naive();
         // The explanation happens around the consent, never in the future.
         if explained > today || explained < created - chrono::Days::new(30) {
@@ -269,7 +317,7 @@ mod server {
             "explained_by": staff.user_id,
             "countersigned_at": chrono::Utc::now().to_rfc3339(),
         });
-        db::consent::countersign(
+        if !db::consent::countersign(
             &mut tx,
             staff.practice_id,
             consent,
@@ -277,7 +325,12 @@ mod server {
             explanation,
             next,
         )
-        .await?;
+        .await?
+        {
+            return Err(AppError::Conflict(
+                "this consent is already completed".to_owned(),
+            ));
+        }
         audit(
             &mut tx,
             &staff,

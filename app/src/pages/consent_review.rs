@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::consent_questions::answer_text;
+use crate::components::PdfDownload;
 use crate::consents::{
     countersign_consent, hex32, link_consent_to_patient, open_submitted_consent, revoke_consent,
     ConsentAnswers, SubmittedConsent,
@@ -98,6 +99,7 @@ fn Opened(
         #[cfg(feature = "hydrate")]
         let _ = window().print();
     };
+    let make_pdf = staff_copy(form, &consent, answers.clone());
     view! {
         <section class="card review-head">
             <h1>{move || consent_type_label(i18n.t(), consent.kind)}</h1>
@@ -105,23 +107,68 @@ fn Opened(
                 <span class=format!("status status--{}", status.as_str().to_lowercase())>{move || consent_status_label(i18n.t(), status)}</span>
                 {signed.map(|d| view! { " · " {move || i18n.t().withdraw_signed_on} " " {move || display_date(i18n.locale(), &d)} })}
             </p>
-            <button type="button" class="button button--secondary" on:click=print>{move || i18n.t().review_print}</button>
+            <div class="review-head__copy">
+                {make_pdf.map(|make| view! { <PdfDownload make/> })}
+                <button type="button" class="button button--secondary" on:click=print>{move || i18n.t().review_print}</button>
+            </div>
         </section>
         {match (consent.envelope.is_some(), answers) {
             (false, _) => view! { <section class="card"><p>{move || i18n.t().review_not_submitted}</p></section> }.into_any(),
             (true, None) => view! { <section class="card"><p role="alert">{move || i18n.t().review_unreadable}</p></section> }.into_any(),
-            (true, Some(a)) => view! {
-                <Show when=move || !same_form>
-                    <section class="card"><p role="alert">{move || i18n.t().review_other_version}</p></section>
-                </Show>
+            // Flags and countersignature only against the exact form the patient saw.
+            (true, Some(a)) if same_form => view! {
                 <Flags form answers=a.clone()/>
                 <Contents form answers=a.clone()/>
                 <Evidence consent=consent.clone()/>
                 <PatientLink consent=consent.clone() answers=a.clone() on_changed/>
                 <Countersign consent=consent.clone() on_changed/>
             }.into_any(),
+            (true, Some(a)) => view! {
+                <section class="card"><p role="alert">{move || i18n.t().review_other_version}</p></section>
+                <Contents form answers=a.clone()/>
+                <Evidence consent=consent.clone()/>
+                <PatientLink consent=consent.clone() answers=a.clone() on_changed/>
+            }.into_any(),
         }}
         <Revoke consent=consent.clone() on_changed/>
+    }
+}
+
+/// The practice copy as a PDF (made in this browser from the opened submission).
+fn staff_copy(
+    form: &'static ConsentForm,
+    consent: &SubmittedConsent,
+    answers: Option<ConsentAnswers>,
+) -> Option<impl Fn() -> Option<(String, String)> + Send + Sync + 'static> {
+    use crate::components::pdf_copy::{copy_json, file_name, CopyFacts};
+    let answers = answers?;
+    let signed_at = consent.signed_at.clone().unwrap_or_default();
+    let form_hash = consent.form_hash_hex.clone().unwrap_or_default();
+    let submission = consent.submission_id.clone().unwrap_or_default();
+    Some(move || {
+        let created_at = js_now();
+        let json = copy_json(&CopyFacts {
+            form,
+            answers: &answers,
+            practice_name: "",
+            staff: true,
+            signed_at: &signed_at,
+            form_hash_hex: &form_hash,
+            submission_id: &submission,
+            created_at: &created_at,
+        });
+        Some((json, file_name(form, &created_at)))
+    })
+}
+
+fn js_now() -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        String::from(js_sys::Date::new_0().to_iso_string())
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        String::new()
     }
 }
 
@@ -179,7 +226,7 @@ fn Contents(form: &'static ConsentForm, answers: ConsentAnswers) -> impl IntoVie
                 }).collect_view()}
             </ul>
             <h2>{move || i18n.t().flow_signature_title}</h2>
-            {answers.signature.clone().map(|s| view! {
+            {answers.signature.clone().filter(|s| s.png_data_url.starts_with("data:image/png;base64,")).map(|s| view! {
                 <img class="patient-copy__signature" src=s.png_data_url alt=move || i18n.t().flow_signature_label data-testid="review-signature"/>
             })}
         </section>

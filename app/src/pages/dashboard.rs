@@ -5,13 +5,13 @@
 use domain::ConsentStatus;
 use leptos::prelude::*;
 
-use crate::consents::{consents_overview, ConsentListItem};
+use crate::consents::{consents_overview, ConsentListItem, ConsentView};
 use crate::i18n::{consent_status_label, consent_type_label, display_date, use_i18n};
 
 #[component]
 pub fn Dashboard() -> impl IntoView {
     let i18n = use_i18n();
-    let filter = RwSignal::new(None::<ConsentStatus>);
+    let filter = RwSignal::new(ConsentView::All);
     let overview = Resource::new(move || filter.get(), consents_overview);
     view! {
         <section class="card page-intro dashboard-intro">
@@ -29,13 +29,13 @@ pub fn Dashboard() -> impl IntoView {
                     view! {
                         <ul class="counts" aria-label=move || i18n.t().dashboard_counts>
                             <Count value=c.awaiting_review label=Signal::derive(move || i18n.t().dashboard_awaiting_review)
-                                on_click=move || filter.set(Some(ConsentStatus::Signed)) urgent/>
+                                on_click=move || filter.set(ConsentView::AwaitingReview) urgent/>
                             <Count value=c.pending label=Signal::derive(move || i18n.t().dashboard_pending)
-                                on_click=move || filter.set(Some(ConsentStatus::Pending)) urgent=false/>
+                                on_click=move || filter.set(ConsentView::Open) urgent=false/>
                             <Count value=c.expiring_soon label=Signal::derive(move || i18n.t().dashboard_expiring)
-                                on_click=move || filter.set(Some(ConsentStatus::Pending)) urgent=false/>
+                                on_click=move || filter.set(ConsentView::ExpiringSoon) urgent=false/>
                             <Count value=c.completed_this_month label=Signal::derive(move || i18n.t().dashboard_completed)
-                                on_click=move || filter.set(Some(ConsentStatus::Completed)) urgent=false/>
+                                on_click=move || filter.set(ConsentView::CompletedThisMonth) urgent=false/>
                         </ul>
                         <RecentConsents consents=o.consents filter/>
                     }.into_any()
@@ -64,10 +64,7 @@ fn Count(
 }
 
 #[component]
-fn RecentConsents(
-    consents: Vec<ConsentListItem>,
-    filter: RwSignal<Option<ConsentStatus>>,
-) -> impl IntoView {
+fn RecentConsents(consents: Vec<ConsentListItem>, filter: RwSignal<ConsentView>) -> impl IntoView {
     let i18n = use_i18n();
     let empty = consents.is_empty();
     view! {
@@ -76,10 +73,13 @@ fn RecentConsents(
                 <h2>{move || i18n.t().dashboard_recent}</h2>
                 <label class="field field--inline">
                     <span>{move || i18n.t().dashboard_filter}</span>
-                    <select on:change=move |e| filter.set(event_target_value(&e).parse::<ConsentStatus>().ok())>
-                        <option value="" selected=move || filter.get().is_none()>{move || i18n.t().dashboard_all}</option>
+                    <select on:change=move |e| filter.set(view_of(&event_target_value(&e)))>
+                        {VIEWS.iter().map(|(value, view, label)| {
+                            let (view, label) = (*view, *label);
+                            view! { <option value=*value selected=move || filter.get() == view>{move || label(i18n.t())}</option> }
+                        }).collect_view()}
                         {ConsentStatus::ALL.iter().map(|s| view! {
-                            <option value=s.as_str() selected=move || filter.get() == Some(*s)>{move || consent_status_label(i18n.t(), *s)}</option>
+                            <option value=s.as_str() selected=move || filter.get() == ConsentView::Status(*s)>{move || consent_status_label(i18n.t(), *s)}</option>
                         }).collect_view()}
                     </select>
                 </label>
@@ -110,4 +110,30 @@ fn RecentConsents(
             </Show>
         </section>
     }
+}
+
+type Label = fn(&crate::i18n::Messages) -> &'static str;
+
+/// The dashboard's own views, offered beside the plain statuses.
+const VIEWS: [(&str, ConsentView, Label); 5] = [
+    ("", ConsentView::All, |m| m.dashboard_all),
+    ("awaiting", ConsentView::AwaitingReview, |m| {
+        m.dashboard_awaiting_review
+    }),
+    ("open", ConsentView::Open, |m| m.dashboard_pending),
+    ("expiring", ConsentView::ExpiringSoon, |m| {
+        m.dashboard_expiring
+    }),
+    ("completed", ConsentView::CompletedThisMonth, |m| {
+        m.dashboard_completed
+    }),
+];
+
+fn view_of(value: &str) -> ConsentView {
+    VIEWS
+        .iter()
+        .find(|(v, _, _)| *v == value)
+        .map(|(_, view, _)| *view)
+        .or_else(|| value.parse::<ConsentStatus>().ok().map(ConsentView::Status))
+        .unwrap_or_default()
 }

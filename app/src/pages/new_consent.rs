@@ -195,6 +195,7 @@ fn LinkForm(options: LinkOptions, patient_id: Option<String>) -> impl IntoView {
             Err(error) => {
                 let text = match error {
                     AppError::Validation(_) => i18n.t().consent_problem_refused,
+                    AppError::Conflict(_) => i18n.t().consent_problem_no_vault,
                     AppError::NotFound => i18n.t().patient_not_found,
                     _ => i18n.t().error_try_again,
                 };

@@ -57,7 +57,8 @@ pub fn WithdrawPage() -> impl IntoView {
                         <p class="consent-flow__practice">{practice_name}</p>
                         <p>{move || i18n.t().withdraw_ask_practice}</p>
                     }.into_any(),
-                    (None, Some(Ok(WithdrawalState::Unknown) | Err(_))) => view! { <p role="alert">{move || i18n.t().withdraw_unknown}</p> }.into_any(),
+                    (None, Some(Ok(WithdrawalState::Unknown))) => view! { <p role="alert">{move || i18n.t().withdraw_unknown}</p> }.into_any(),
+                    (None, Some(Err(_))) => view! { <p role="alert">{move || i18n.t().withdraw_failed}</p> }.into_any(),
                 }}
             </section>
         </main>

@@ -158,11 +158,11 @@ impl Vault {
             std::iter::once(&master).chain(&older_masters).collect();
         let older_inboxes = older_inboxes(&masters, &material.retired_inbox_keys);
         self.install(OpenKeys {
-            older_masters,
-            older_inboxes,
             master,
             inbox,
             blind_index,
+            older_masters,
+            older_inboxes,
         });
         Ok(())
     }
@@ -203,11 +203,11 @@ impl Vault {
             std::iter::once(&master).chain(&older_masters).collect();
         let older_inboxes = older_inboxes(&masters, &material.retired_inbox_keys);
         self.install(OpenKeys {
-            older_masters,
-            older_inboxes,
             master,
             inbox,
             blind_index,
+            older_masters,
+            older_inboxes,
         });
         Ok(copy)
     }

@@ -418,7 +418,7 @@ async fn the_physician_opens_links_and_countersigns_and_each_step_is_audited(poo
             router(pool.clone()),
             "/api/consents_overview",
             "application/json",
-            r#"{"status":"SIGNED"}"#,
+            r#"{"view":"AwaitingReview"}"#,
             Some(&desk),
         )
         .await
@@ -589,4 +589,57 @@ async fn today(pool: &PgPool) -> String {
         .fetch_one(pool)
         .await
         .expect("today")
+}
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn two_submissions_of_one_link_at_once_store_one_and_refuse_the_other(pool: PgPool) {
+    server::seed::seed(&pool).await.expect("seed");
+    let (desk, _) = demo_sign_in(&pool, EMPFANG).await;
+    let (created, token) = link(&pool, &desk, None).await;
+    let open_link = the_open(open(&pool, &token).await);
+    let (a, b) = (
+        sealed(&open_link, &answers("Erster", true)),
+        sealed(&open_link, &answers("Zweiter", true)),
+    );
+    let (wa, wb) = (
+        hex(crypto::Token::generate().hash().as_bytes()),
+        hex(crypto::Token::generate().hash().as_bytes()),
+    );
+    let (first, second) = tokio::join!(
+        submit(&pool, &token, &a, &wa),
+        submit(&pool, &token, &b, &wb)
+    );
+    let mut statuses = [first.0, second.0];
+    statuses.sort_unstable();
+    assert_eq!(statuses, [200, 409], "{first:?} {second:?}");
+    let (_, envelope, _) = row(&pool, &created.consent_id).await;
+    let winner = if first.0 == 200 { &a } else { &b };
+    assert_eq!(envelope.as_deref(), Some(winner.envelope.as_str()));
+    let signed: i64 = sqlx::query_scalar(
+        "select count(*) from audit_log where action = 'consent.signed' and entity_id = $1::uuid",
+    )
+    .bind(&created.consent_id)
+    .fetch_one(&pool)
+    .await
+    .expect("audit");
+    assert_eq!(signed, 1);
+}
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn an_oversized_request_is_refused_before_it_is_read(pool: PgPool) {
+    let body = format!(
+        r#"{{"token":"{}"}}"#,
+        "A".repeat(server::startup::MAX_REQUEST_BYTES + 1)
+    );
+    // As browsers send it: with its length declared.
+    let request = Request::builder()
+        .method("POST")
+        .uri("/api/submit_consent")
+        .header("origin", ORIGIN)
+        .header("content-type", "application/json")
+        .header("content-length", body.len().to_string())
+        .body(Body::from(body))
+        .expect("request");
+    let answer = send(router(pool.clone()), request).await;
+    assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE);
 }
