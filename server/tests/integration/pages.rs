@@ -92,3 +92,52 @@ async fn suspended_pages_render_their_titles_every_time(pool: PgPool) {
         }
     }
 }
+
+/// The nonce a response's CSP allows for scripts.
+fn csp_nonce(answer: &Answer) -> String {
+    let csp = header(answer, "content-security-policy");
+    csp.split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a nonce in the CSP")
+        .to_owned()
+}
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn the_patient_page_is_rendered_once_per_language_and_served_with_each_requests_nonce(
+    pool: PgPool,
+) {
+    let router = router(pool);
+    let first = get(router.clone(), "/c", &[]).await;
+    let second = get(router.clone(), "/c", &[]).await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert_eq!(second.status, StatusCode::OK);
+    let (n1, n2) = (csp_nonce(&first), csp_nonce(&second));
+    assert_ne!(n1, n2, "every response has a fresh nonce");
+    assert!(
+        second.body.contains(&format!("nonce=\"{n2}\"")),
+        "the scripts carry this response's nonce"
+    );
+    assert!(
+        !second.body.contains(&n1),
+        "and not the one of the first rendering"
+    );
+    assert_eq!(first.body.replace(&n1, "N"), second.body.replace(&n2, "N"));
+    assert!(second.body.contains("Ihre Aufklärung und Einwilligung"));
+
+    // Another language is its own rendering.
+    let english = get(router.clone(), "/c", &[("accept-language", "en")]).await;
+    assert!(
+        english.body.contains("<html lang=\"en\""),
+        "{}",
+        &english.body[..200.min(english.body.len())]
+    );
+    let german = get(router.clone(), "/c", &[]).await;
+    assert!(german.body.contains("<html lang=\"de\""));
+    // A staff member's session is never served a kept page (it is rendered for them).
+    let staffed = get(router, "/c", &[("cookie", "dc_session=abc")]).await;
+    assert_eq!(staffed.status, StatusCode::OK);
+    assert!(staffed
+        .body
+        .contains(&format!("nonce=\"{}\"", csp_nonce(&staffed))));
+}
