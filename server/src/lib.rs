@@ -9,7 +9,6 @@ pub mod health;
 pub mod language;
 pub mod mail;
 pub mod oidc;
-pub mod patient_shell;
 pub mod proxy;
 pub mod same_origin;
 pub mod scheduler;

@@ -60,8 +60,6 @@ pub struct AppState {
     pub oidc: crate::oidc::Providers,
     /// The providers' origins, for the CSP's `form-action`.
     pub form_targets: Arc<str>,
-    /// The patient page, rendered once per language (`patient_shell`).
-    pub patient_shell: crate::patient_shell::PatientShell,
 }
 
 impl AppState {
@@ -75,7 +73,6 @@ impl AppState {
             session_cookie: SessionCookie::for_deployment(settings.is_https()),
             session_policy: db::session::SessionPolicy::default(),
             mail_wake: crate::scheduler::MailWake::default(),
-            patient_shell: crate::patient_shell::PatientShell::default(),
             settings: Arc::new(settings),
         }
     }
@@ -136,10 +133,6 @@ pub fn build_router(state: AppState) -> Router {
             same_origin::guard,
         ))
         .layer(middleware::from_fn_with_state(state.clone(), session::load))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            crate::patient_shell::serve,
-        ))
         // 503, not 408: browsers silently retry a 408, repeating work that was too slow once.
         .layer(TimeoutLayer::with_status_code(
             http::StatusCode::SERVICE_UNAVAILABLE,
