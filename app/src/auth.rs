@@ -85,6 +85,31 @@ mod server_side {
                 self.two_factor_verified,
             )
         }
+
+        /// Records that this member did `action` to `entity`, in the caller's transaction, with
+        /// the request's truncated network. `metadata` holds ids and enums only, never names.
+        pub async fn audit(
+            &self,
+            conn: &mut db::PgConnection,
+            action: domain::AuditAction,
+            entity: (&'static str, Uuid),
+            metadata: serde_json::Value,
+        ) -> Result<(), AppError> {
+            let network = super::client_network();
+            db::audit::append(
+                conn,
+                &db::audit::NewAuditEntry {
+                    practice_id: self.practice_id,
+                    action,
+                    entity: Some(entity),
+                    actor_user_id: Some(self.user_id),
+                    ip_truncated: network.as_deref(),
+                    metadata,
+                },
+            )
+            .await?;
+            Ok(())
+        }
     }
 
     /// The staff member of this request's session at whatever stage it is: only for signing

@@ -80,7 +80,7 @@ mod server {
     use super::{
         ConsentLinkRequest, CreatedConsentLink, LinkOptions, MAX_FEE_CENTS, MAX_VALID_DAYS,
     };
-    use crate::auth::{client_network, require, Staff};
+    use crate::auth::{require, Staff};
     use crate::error::AppError;
     use crate::i18n::display_date;
     use crate::mail::Mail;
@@ -111,29 +111,6 @@ mod server {
             types: settings.enabled_consent_types,
             default_validity_days: settings.default_validity_days,
         })
-    }
-
-    async fn audit(
-        conn: &mut db::PgConnection,
-        staff: &Staff,
-        action: AuditAction,
-        consent: Uuid,
-        metadata: serde_json::Value,
-    ) -> Result<(), AppError> {
-        let network = client_network();
-        db::audit::append(
-            conn,
-            &db::audit::NewAuditEntry {
-                practice_id: staff.practice_id,
-                action,
-                entity: Some(("consent_form", consent)),
-                actor_user_id: Some(staff.user_id),
-                ip_truncated: network.as_deref(),
-                metadata,
-            },
-        )
-        .await?;
-        Ok(())
     }
 
     pub async fn create(request: ConsentLinkRequest) -> Result<CreatedConsentLink, AppError> {
@@ -203,14 +180,14 @@ mod server {
             "patient_known": patient_id.is_some(),
             "locale": locale.tag(),
         });
-        audit(
-            &mut tx,
-            &staff,
-            AuditAction::ConsentCreated,
-            consent_id,
-            metadata,
-        )
-        .await?;
+        staff
+            .audit(
+                &mut tx,
+                AuditAction::ConsentCreated,
+                ("consent_form", consent_id),
+                metadata,
+            )
+            .await?;
         let expires_at = expiry_of(&mut tx, staff.practice_id, consent_id).await?;
         tx.commit().await?;
         let link = crate::mail::link("/c", Some(token.to_text().as_str()));
@@ -285,14 +262,14 @@ mod server {
             valid_until,
         };
         queue_reminder(&mut tx, &staff, consent, &to, &reminder, locale).await?;
-        audit(
-            &mut tx,
-            &staff,
-            AuditAction::ConsentLinkSent,
-            consent,
-            serde_json::json!({}),
-        )
-        .await?;
+        staff
+            .audit(
+                &mut tx,
+                AuditAction::ConsentLinkSent,
+                ("consent_form", consent),
+                serde_json::json!({}),
+            )
+            .await?;
         tx.commit().await?;
         crate::mail::wake();
         Ok(())

@@ -116,7 +116,7 @@ mod server {
         ConsentCounts, ConsentListItem, ConsentOverview, ConsentView, SubmittedConsent,
         OVERVIEW_LIMIT,
     };
-    use crate::auth::{client_network, require, Staff};
+    use crate::auth::require;
     use crate::consents::hex;
     use crate::error::AppError;
 
@@ -186,29 +186,6 @@ mod server {
         })
     }
 
-    async fn audit(
-        conn: &mut db::PgConnection,
-        staff: &Staff,
-        action: AuditAction,
-        consent: Uuid,
-        metadata: serde_json::Value,
-    ) -> Result<(), AppError> {
-        let network = client_network();
-        db::audit::append(
-            conn,
-            &db::audit::NewAuditEntry {
-                practice_id: staff.practice_id,
-                action,
-                entity: Some(("consent_form", consent)),
-                actor_user_id: Some(staff.user_id),
-                ip_truncated: network.as_deref(),
-                metadata,
-            },
-        )
-        .await?;
-        Ok(())
-    }
-
     pub async fn open(consent_id: &str) -> Result<SubmittedConsent, AppError> {
         let staff = require(Capability::OpenMedicalRecords)?;
         let id: Uuid = consent_id.parse().map_err(|_| AppError::NotFound)?;
@@ -220,14 +197,14 @@ mod server {
         // Handing out the envelope is a view of medical data, even if the browser fails to
         // open it: recorded in the same transaction.
         if c.encrypted_responses.is_some() {
-            audit(
-                &mut tx,
-                &staff,
-                AuditAction::ConsentViewed,
-                id,
-                serde_json::json!({}),
-            )
-            .await?;
+            staff
+                .audit(
+                    &mut tx,
+                    AuditAction::ConsentViewed,
+                    ("consent_form", id),
+                    serde_json::json!({}),
+                )
+                .await?;
         }
         tx.commit().await?;
         Ok(SubmittedConsent {
@@ -267,14 +244,14 @@ mod server {
                 "this consent already belongs to a patient".to_owned(),
             ));
         }
-        audit(
-            &mut tx,
-            &staff,
-            AuditAction::ConsentPatientLinked,
-            consent,
-            serde_json::json!({ "patient_id": patient }),
-        )
-        .await?;
+        staff
+            .audit(
+                &mut tx,
+                AuditAction::ConsentPatientLinked,
+                ("consent_form", consent),
+                serde_json::json!({ "patient_id": patient }),
+            )
+            .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -331,14 +308,14 @@ mod server {
                 "this consent is already completed".to_owned(),
             ));
         }
-        audit(
-            &mut tx,
-            &staff,
-            AuditAction::ConsentCountersigned,
-            consent,
-            serde_json::json!({ "explained_on": explained.format("%Y-%m-%d").to_string() }),
-        )
-        .await?;
+        staff
+            .audit(
+                &mut tx,
+                AuditAction::ConsentCountersigned,
+                ("consent_form", consent),
+                serde_json::json!({ "explained_on": explained.format("%Y-%m-%d").to_string() }),
+            )
+            .await?;
         tx.commit().await?;
         Ok(())
     }

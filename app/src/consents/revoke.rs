@@ -17,7 +17,7 @@ mod server {
     use domain::{AuditAction, Capability, ConsentEvent, ConsentStatus, Fee};
     use uuid::Uuid;
 
-    use crate::auth::{client_network, require};
+    use crate::auth::require;
     use crate::error::AppError;
 
     pub async fn revoke(consent_id: &str) -> Result<(), AppError> {
@@ -40,19 +40,14 @@ mod server {
             AppError::Conflict(format!("a consent in status {status} cannot be withdrawn"))
         })?;
         db::consent::revoke(&mut tx, id, false).await?;
-        let network = client_network();
-        db::audit::append(
-            &mut tx,
-            &db::audit::NewAuditEntry {
-                practice_id: staff.practice_id,
-                action: AuditAction::ConsentRevoked,
-                entity: Some(("consent_form", id)),
-                actor_user_id: Some(staff.user_id),
-                ip_truncated: network.as_deref(),
-                metadata: serde_json::json!({ "by": "staff", "from": status.as_str() }),
-            },
-        )
-        .await?;
+        staff
+            .audit(
+                &mut tx,
+                AuditAction::ConsentRevoked,
+                ("consent_form", id),
+                serde_json::json!({ "by": "staff", "from": status.as_str() }),
+            )
+            .await?;
         tx.commit().await?;
         Ok(())
     }

@@ -46,7 +46,7 @@ mod server {
     use uuid::Uuid;
 
     use super::{PatientEntry, RECENT_PATIENTS};
-    use crate::auth::{client_network, require};
+    use crate::auth::require;
     use crate::error::AppError;
     use crate::patients::record::{LookupHash, NewPatient, SealedPatient};
 
@@ -157,19 +157,14 @@ mod server {
             return Err(AppError::Conflict("patient id already in use".to_owned()));
         }
         store(&mut tx, staff.practice_id, staff.user_id, id, &new).await?;
-        let network = client_network();
-        db::audit::append(
-            &mut tx,
-            &db::audit::NewAuditEntry {
-                practice_id: staff.practice_id,
-                action: AuditAction::PatientCreated,
-                entity: Some(("patient", id)),
-                actor_user_id: Some(staff.user_id),
-                ip_truncated: network.as_deref(),
-                metadata: serde_json::json!({}),
-            },
-        )
-        .await?;
+        staff
+            .audit(
+                &mut tx,
+                AuditAction::PatientCreated,
+                ("patient", id),
+                serde_json::json!({}),
+            )
+            .await?;
         tx.commit().await?;
         Ok(id.to_string())
     }

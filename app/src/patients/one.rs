@@ -38,7 +38,7 @@ mod server {
     use uuid::Uuid;
 
     use super::{ConsentLine, PatientRecord};
-    use crate::auth::{client_network, require};
+    use crate::auth::require;
     use crate::error::AppError;
 
     pub async fn record(patient_id: &str) -> Result<PatientRecord, AppError> {
@@ -51,19 +51,14 @@ mod server {
             .await?
             .ok_or(AppError::NotFound)?;
         let consents = db::consent::for_patient(&mut tx, staff.practice_id, id).await?;
-        let network = client_network();
-        db::audit::append(
-            &mut tx,
-            &db::audit::NewAuditEntry {
-                practice_id: staff.practice_id,
-                action: AuditAction::PatientViewed,
-                entity: Some(("patient", id)),
-                actor_user_id: Some(staff.user_id),
-                ip_truncated: network.as_deref(),
-                metadata: serde_json::json!({}),
-            },
-        )
-        .await?;
+        staff
+            .audit(
+                &mut tx,
+                AuditAction::PatientViewed,
+                ("patient", id),
+                serde_json::json!({}),
+            )
+            .await?;
         tx.commit().await?;
         let day = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%d").to_string();
         Ok(PatientRecord {

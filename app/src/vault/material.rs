@@ -50,8 +50,6 @@ pub(crate) use server::dto;
 
 #[cfg(feature = "ssr")]
 mod server {
-    use std::fmt::Write as _;
-
     use super::{VaultAccess, VaultMaterialDto};
     use crate::auth::Staff;
     use crate::error::AppError;
@@ -63,10 +61,7 @@ mod server {
             master_wrap: m.password_wrap,
             member_wrapped_private_key: m.member_wrapped_private_key,
             inbox_key_version: m.inbox_key_version,
-            inbox_public_key_hex: m.inbox_public_key.iter().fold(String::new(), |mut hex, b| {
-                let _ = write!(hex, "{b:02x}");
-                hex
-            }),
+            inbox_public_key_hex: crate::consents::hex(&m.inbox_public_key),
             wrapped_inbox_private_key: m.wrapped_inbox_private_key,
             wrapped_blind_index_key: m.wrapped_blind_index_key,
             previous_master_keys: m.previous_master_keys,
