@@ -45,7 +45,7 @@ clippy:
 	. scripts/lib.sh && cargo_dev clippy --workspace --exclude frontend --all-targets -- -D warnings
 
 e2e: ## browser tests against a debug build
-	. scripts/lib.sh && cargo_leptos build && scripts/build-pdf && scripts/e2e target/debug/server
+	. scripts/lib.sh && cargo_leptos build && scripts/build-bundles && scripts/e2e target/debug/server
 
 bench: ## budgets: crypto timings (native, WASM) and the patient page's render rate and first-load size; fails when one is missed
 	scripts/bench

@@ -117,6 +117,18 @@ impl I18n {
         self.locale.get().messages()
     }
 
+    /// A text of the current language that follows a language switch, for views:
+    /// `{i18n.text(|m| m.title)}`. Every call returns the same closure type, where
+    /// `move || i18n.t().title` is a type of its own at each place it is written, and the WASM
+    /// bundle carries render, hydrate and update code for every such type: written this way
+    /// the hundreds of texts share one copy.
+    pub fn text(
+        self,
+        pick: fn(&'static Messages) -> &'static str,
+    ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || pick(self.t())
+    }
+
     /// Switches the language in place and remembers it for the next page load.
     pub fn set(self, locale: Locale) {
         self.locale.set(locale);

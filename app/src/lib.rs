@@ -9,6 +9,7 @@ pub mod error;
 pub mod forms;
 pub mod i18n;
 pub mod pages;
+pub mod patient_routes;
 pub mod patients;
 pub mod practice_settings;
 pub mod routes;
@@ -21,5 +22,6 @@ pub mod csp;
 #[cfg(feature = "ssr")]
 pub mod mail;
 
+pub use patient_routes::PatientApp;
 pub use routes::App;
-pub use shell::shell;
+pub use shell::{patient_shell, shell};

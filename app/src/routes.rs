@@ -1,8 +1,10 @@
-//! The route table of the whole product, in one place.
+//! The route table of the staff app and the public pages.
 //!
 //! Paths are language-neutral; the language comes from the user's choice, not the URL.
 //! `/c` is the patient consent page: the link token travels in the URL fragment (`/c#…`), which
-//! browsers never send to a server, so it cannot end up in any server or proxy log.
+//! browsers never send to a server, so it cannot end up in any server or proxy log. The patient
+//! pages are an app of their own ([`crate::PatientApp`]) with a bundle of their own, so that a
+//! patient's phone never downloads the staff area.
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Stylesheet};
@@ -11,10 +13,9 @@ use leptos_router::path;
 
 use crate::i18n::{head_lang, provide_i18n};
 use crate::pages::{
-    AcceptInvitePage, ConsentPage, ConsentReviewPage, ForgotPasswordPage, KioskPage, LandingPage,
+    AcceptInvitePage, ConsentReviewPage, ForgotPasswordPage, KioskPage, LandingPage,
     NewConsentPage, NotFoundPage, PatientPage, PatientsPage, PracticeSettingsPage, ProfilePage,
     RegisterPage, ResetPasswordPage, SignInPage, StaffArea, StaffHome, TeamPage, VerifyEmailPage,
-    WithdrawPage,
 };
 use crate::vault::provide_vault;
 
@@ -24,11 +25,10 @@ pub fn App() -> impl IntoView {
     provide_i18n();
     provide_vault().watch_idleness();
     mark_hydrated();
-    let css = format!("/pkg/{OUTPUT_NAME}.css");
 
     view! {
         <Html {..} lang=head_lang() />
-        <Stylesheet id="leptos" href=css/>
+        <Stylesheet id="leptos" href=stylesheet_href()/>
         <Router>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/") view=LandingPage/>
@@ -48,8 +48,6 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("team") view=TeamPage/>
                     <Route path=path!("praxis") view=PracticeSettingsPage/>
                 </ParentRoute>
-                <Route path=path!("/c") view=ConsentPage/>
-                <Route path=path!("/c/widerruf") view=WithdrawPage/>
                 <Route path=path!("/kiosk") view=KioskPage/>
             </Routes>
         </Router>
@@ -58,7 +56,7 @@ pub fn App() -> impl IntoView {
 
 /// Marks `<html data-hydrated>` once the WASM app has taken over the server-rendered page, so
 /// browser tests (and people debugging) can tell a live page from a static one.
-fn mark_hydrated() {
+pub(crate) fn mark_hydrated() {
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
@@ -66,6 +64,11 @@ fn mark_hydrated() {
             let _ = root.set_attribute("data-hydrated", "true");
         }
     });
+}
+
+/// The one stylesheet, shared by the staff and the patient app.
+pub(crate) fn stylesheet_href() -> String {
+    format!("/pkg/{OUTPUT_NAME}.css")
 }
 
 /// The bundle name (Leptos.toml `name`), compiled in by cargo-leptos.

@@ -3,11 +3,26 @@
 use leptos::prelude::*;
 use leptos_meta::MetaTags;
 
-use crate::App;
+use crate::patient_routes::PATIENT_BUNDLE_SUFFIX;
+use crate::{App, PatientApp};
 
-/// The document shell. `<html lang>` is set by the app itself (leptos_meta `Html`), so that a
-/// language switch in the browser updates it too.
+/// The document around the staff app and the public pages.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    document(options, App)
+}
+
+/// The document around the patient pages: the same head, but the patient bundle hydrates it.
+pub fn patient_shell(mut options: LeptosOptions) -> impl IntoView {
+    options.output_name = format!("{}{PATIENT_BUNDLE_SUFFIX}", options.output_name).into();
+    document(options, PatientApp)
+}
+
+/// `<html lang>` is set by the app itself (leptos_meta `Html`), so that a language switch in the
+/// browser updates it too.
+fn document<V: IntoView + 'static>(
+    options: LeptosOptions,
+    app: impl FnOnce() -> V + Send + 'static,
+) -> impl IntoView {
     view! {
         <!DOCTYPE html>
         <html>
@@ -22,7 +37,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <MetaTags/>
             </head>
             <body>
-                <App/>
+                {app()}
             </body>
         </html>
     }

@@ -69,11 +69,15 @@ async function complete(link, { first, last, yes, note, pdf = false }) {
   // The PDF module must stay out of the page's load until the patient asks for a PDF.
   const pdfRequests = [];
   page.on('request', (r) => { if (r.url().includes('/pkg/pdf/')) pdfRequests.push(r.url()); });
+  // The patient's phone loads the patient bundle, never the staff app's.
+  const bundles = [];
+  page.on('request', (r) => { if (/\/pkg\/[^/]+\.wasm$/.test(r.url())) bundles.push(new URL(r.url()).pathname); });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
   await page.goto(link);
   await page.getByText('Hautpraxis am Dom').first().waitFor({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Beginnen' }).click();
+  assert(bundles.length === 1 && bundles[0].endsWith('_patient.wasm'), `the patient bundle alone was loaded: ${bundles}`);
 
   await page.getByLabel('Vorname').fill(first);
   await page.getByLabel('Nachname').fill(last);

@@ -15,7 +15,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use app::auth::SessionCookie;
-use app::{shell, App};
+use app::{patient_shell, shell, App, PatientApp};
 
 use crate::{health, language, same_origin, security, session, telemetry, Settings, StartupError};
 
@@ -88,6 +88,7 @@ impl FromRef<AppState> for LeptosOptions {
 /// functions, static files, and the layers every response passes through.
 pub fn build_router(state: AppState) -> Router {
     let routes = generate_route_list(App);
+    let patient_routes = generate_route_list(PatientApp);
     let pool = state.pool.clone();
     let session_cookie = state.session_cookie.clone();
     let server_secret = app::auth::ServerSecret(*state.settings.server_secret.expose());
@@ -147,6 +148,25 @@ pub fn build_router(state: AppState) -> Router {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
+        // The patient pages, hydrated by their own bundle (app::patient_routes). Not a second
+        // `leptos_routes_with_context`: that would register every server function again.
+        .leptos_routes_with_handler(
+            patient_routes,
+            leptos_axum::render_app_to_stream_with_context(
+                {
+                    let state = state.clone();
+                    let context = context.clone();
+                    move || {
+                        provide_context(state.clone());
+                        context();
+                    }
+                },
+                {
+                    let options = state.leptos_options.clone();
+                    move || patient_shell(options.clone())
+                },
+            ),
+        )
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,

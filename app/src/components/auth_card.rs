@@ -24,7 +24,7 @@ pub fn AuthCard(
                 <h1>{move || title(i18n.t())}</h1>
                 <p>{move || intro(i18n.t())}</p>
                 <noscript>
-                    <p class="form-error">{move || i18n.t().needs_javascript}</p>
+                    <p class="form-error">{i18n.text(|m| m.needs_javascript)}</p>
                 </noscript>
                 {children()}
                 <p class="auth-card__other">

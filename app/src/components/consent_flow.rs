@@ -287,7 +287,7 @@ fn Nav(
     let i18n = use_i18n();
     view! {
         <div class="consent-flow__nav">
-            <button type="button" class="button button--secondary" on:click=move |_| on_back()>{move || i18n.t().flow_back}</button>
+            <button type="button" class="button button--secondary" on:click=move |_| on_back()>{i18n.text(|m| m.flow_back)}</button>
             <button type="submit" class="button">{move || next_label.get()}</button>
         </div>
     }
@@ -301,8 +301,8 @@ fn Intro(form: &'static ConsentForm, on_start: impl Fn() + Send + Sync + 'static
             <h1>{form.title}</h1>
             <p class="consent-flow__duration">{move || format!("{} {} {}", i18n.t().flow_about, form.minutes, i18n.t().flow_minutes)}</p>
             {form.intro.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
-            <p class="notice__note">{move || i18n.t().patient_safety_note}</p>
-            <button type="button" class="button button--wide-primary" on:click=move |_| on_start()>{move || i18n.t().flow_start}</button>
+            <p class="notice__note">{i18n.text(|m| m.patient_safety_note)}</p>
+            <button type="button" class="button button--wide-primary" on:click=move |_| on_start()>{i18n.text(|m| m.flow_start)}</button>
         </section>
     }
 }
@@ -318,7 +318,7 @@ fn Personal(
     let next = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let p = entries.personal();
-        match PatientDetails::from_form(
+        match PatientDetails::from_patient_form(
             &p.first_name,
             &p.last_name,
             &p.birth_date,
@@ -334,30 +334,30 @@ fn Personal(
     };
     view! {
         <form class="card consent-step form" on:submit=next>
-            <h1>{move || i18n.t().flow_personal_title}</h1>
-            <p>{move || i18n.t().flow_personal_text}</p>
+            <h1>{i18n.text(|m| m.flow_personal_title)}</h1>
+            <p>{i18n.text(|m| m.flow_personal_text)}</p>
             <label class="field">
-                <span>{move || i18n.t().patient_first_name}</span>
+                <span>{i18n.text(|m| m.patient_first_name)}</span>
                 <input autocomplete="given-name" required maxlength="200" bind:value=entries.first/>
             </label>
             <label class="field">
-                <span>{move || i18n.t().patient_last_name}</span>
+                <span>{i18n.text(|m| m.patient_last_name)}</span>
                 <input autocomplete="family-name" required maxlength="200" bind:value=entries.last/>
             </label>
             <label class="field">
-                <span>{move || i18n.t().patient_birth_date}</span>
+                <span>{i18n.text(|m| m.patient_birth_date)}</span>
                 <input type="date" autocomplete="bday" required min="1900-01-01" bind:value=entries.birth/>
             </label>
             <label class="field">
-                <span>{move || i18n.t().flow_email_optional}</span>
+                <span>{i18n.text(|m| m.flow_email_optional)}</span>
                 <input type="email" autocomplete="email" maxlength="200" bind:value=entries.email/>
             </label>
             <label class="field">
-                <span>{move || i18n.t().flow_phone_optional}</span>
+                <span>{i18n.text(|m| m.flow_phone_optional)}</span>
                 <input type="tel" autocomplete="tel" maxlength="40" bind:value=entries.phone/>
             </label>
             <p class="form-error" role="alert">{move || problem.get().map(|p| problem_text(i18n.t(), p))}</p>
-            <Nav on_back next_label=Signal::derive(move || i18n.t().flow_next)/>
+            <Nav on_back next_label=Signal::derive(i18n.text(|m| m.flow_next))/>
         </form>
     }
 }
@@ -382,7 +382,7 @@ fn Information(
     };
     view! {
         <form class="card consent-step form" on:submit=next>
-            <h1>{move || i18n.t().flow_information_title}</h1>
+            <h1>{i18n.text(|m| m.flow_information_title)}</h1>
             {form.information.iter().map(|section| view! {
                 <section class="consent-info">
                     <h2>{section.heading}</h2>
@@ -390,14 +390,14 @@ fn Information(
                 </section>
             }).collect_view()}
             {fee.filter(|f| *f > 0).map(|cents| view! {
-                <p class="consent-info__fee"><strong>{move || i18n.t().flow_costs} " " {money(i18n.locale(), cents)}</strong></p>
+                <p class="consent-info__fee"><strong>{i18n.text(|m| m.flow_costs)} " " {money(i18n.locale(), cents)}</strong></p>
             })}
             <label class="check">
                 <input type="checkbox" prop:checked=move || read.get() on:change=move |e| read.set(event_target_checked(&e))/>
-                <span>{move || i18n.t().flow_read_confirm}</span>
+                <span>{i18n.text(|m| m.flow_read_confirm)}</span>
             </label>
             <p class="form-error" role="alert">{move || missing.get().then(|| i18n.t().flow_read_required)}</p>
-            <Nav on_back next_label=Signal::derive(move || i18n.t().flow_next)/>
+            <Nav on_back next_label=Signal::derive(i18n.text(|m| m.flow_next))/>
         </form>
     }
 }
@@ -428,8 +428,8 @@ fn Comprehension(
     };
     view! {
         <form class="card consent-step form" on:submit=next>
-            <h1>{move || i18n.t().flow_check_title}</h1>
-            <p>{move || i18n.t().flow_check_text}</p>
+            <h1>{i18n.text(|m| m.flow_check_title)}</h1>
+            <p>{i18n.text(|m| m.flow_check_text)}</p>
             {form.comprehension.iter().map(|item| {
                 let id = item.id;
                 let chosen = move || given.with(|g| g.get(id).cloned());
@@ -456,7 +456,7 @@ fn Comprehension(
                     </fieldset>
                 }
             }).collect_view()}
-            <Nav on_back next_label=Signal::derive(move || i18n.t().flow_next)/>
+            <Nav on_back next_label=Signal::derive(i18n.text(|m| m.flow_next))/>
         </form>
     }
 }
@@ -482,13 +482,13 @@ fn SignatureStep(
     };
     view! {
         <form class="card consent-step form" on:submit=next>
-            <h1>{move || i18n.t().flow_signature_title}</h1>
-            <p>{move || i18n.t().flow_signature_text}</p>
+            <h1>{i18n.text(|m| m.flow_signature_title)}</h1>
+            <p>{i18n.text(|m| m.flow_signature_text)}</p>
             <SignaturePad signature=entries.signature
                 label=Signal::derive(move || i18n.t().flow_signature_label.to_owned())
                 clear_label=Signal::derive(move || i18n.t().flow_signature_clear.to_owned())/>
             <p class="form-error" role="alert">{move || (missing.get() && entries.signature.with(Option::is_none)).then(|| i18n.t().flow_signature_missing)}</p>
-            <Nav on_back next_label=Signal::derive(move || i18n.t().flow_next)/>
+            <Nav on_back next_label=Signal::derive(i18n.text(|m| m.flow_next))/>
         </form>
     }
 }
@@ -584,7 +584,7 @@ where
     };
     view! {
         <form class="card consent-step form" on:submit=send>
-            <h1>{move || i18n.t().flow_review_title}</h1>
+            <h1>{i18n.text(|m| m.flow_review_title)}</h1>
             <PatientCopy form entries fee edit=Some(edit)/>
             <p class="form-error" role="alert">{move || failure.get().map(|f| match f {
                 SendFailure::Closed => i18n.t().flow_closed,
@@ -592,7 +592,7 @@ where
                 SendFailure::Retry => i18n.t().flow_failed,
             })}</p>
             <div class="consent-flow__nav">
-                <button type="button" class="button button--secondary" on:click=move |_| edit(Step::Signature)>{move || i18n.t().flow_back}</button>
+                <button type="button" class="button button--secondary" on:click=move |_| edit(Step::Signature)>{i18n.text(|m| m.flow_back)}</button>
                 <button type="submit" class="button" disabled=move || sending.get() || failure.get() == Some(SendFailure::Closed)>
                     {move || if sending.get() { i18n.t().flow_submitting } else { i18n.t().flow_submit }}
                 </button>
@@ -614,7 +614,7 @@ fn PatientCopy(
     let answers = entries.answers.get_untracked();
     let edit_button = move |to: Step| {
         edit.map(|edit| view! {
-            <button type="button" class="link-button" on:click=move |_| edit(to)>{move || i18n.t().flow_edit}</button>
+            <button type="button" class="link-button" on:click=move |_| edit(to)>{i18n.text(|m| m.flow_edit)}</button>
         })
     };
     let birth = p.birth_date.clone();
@@ -622,16 +622,16 @@ fn PatientCopy(
         <div class="patient-copy">
             <h2>{form.title}</h2>
             <section>
-                <h3>{move || i18n.t().flow_personal_title} {edit_button(Step::Personal)}</h3>
+                <h3>{i18n.text(|m| m.flow_personal_title)} {edit_button(Step::Personal)}</h3>
                 <dl class="profile-facts">
-                    <dt>{move || i18n.t().patients_name}</dt><dd>{format!("{}, {}", p.last_name, p.first_name)}</dd>
-                    <dt>{move || i18n.t().patient_birth_date}</dt><dd>{move || display_date(i18n.locale(), &birth)}</dd>
-                    <dt>{move || i18n.t().patient_email}</dt><dd>{p.email.clone().unwrap_or_else(|| "–".to_owned())}</dd>
-                    <dt>{move || i18n.t().flow_phone}</dt><dd>{p.phone.clone().unwrap_or_else(|| "–".to_owned())}</dd>
+                    <dt>{i18n.text(|m| m.patients_name)}</dt><dd>{format!("{}, {}", p.last_name, p.first_name)}</dd>
+                    <dt>{i18n.text(|m| m.patient_birth_date)}</dt><dd>{move || display_date(i18n.locale(), &birth)}</dd>
+                    <dt>{i18n.text(|m| m.patient_email)}</dt><dd>{p.email.clone().unwrap_or_else(|| "–".to_owned())}</dd>
+                    <dt>{i18n.text(|m| m.flow_phone)}</dt><dd>{p.phone.clone().unwrap_or_else(|| "–".to_owned())}</dd>
                 </dl>
             </section>
             <section>
-                <h3>{move || i18n.t().flow_questions_title} {edit_button(Step::Questions)}</h3>
+                <h3>{i18n.text(|m| m.flow_questions_title)} {edit_button(Step::Questions)}</h3>
                 <dl class="answers">
                     {form.questions.iter().map(|q| {
                         let text = answer_text(i18n.t(), q, answers.0.get(q.id));
@@ -640,12 +640,12 @@ fn PatientCopy(
                 </dl>
             </section>
             {fee.filter(|f| *f > 0).map(|cents| view! {
-                <p><strong>{move || i18n.t().flow_costs} " " {money(i18n.locale(), cents)}</strong></p>
+                <p><strong>{i18n.text(|m| m.flow_costs)} " " {money(i18n.locale(), cents)}</strong></p>
             })}
             <section>
-                <h3>{move || i18n.t().flow_signature_title} {edit_button(Step::Signature)}</h3>
+                <h3>{i18n.text(|m| m.flow_signature_title)} {edit_button(Step::Signature)}</h3>
                 {entries.signature.get_untracked().map(|s| view! {
-                    <img class="patient-copy__signature" src=s.png_data_url alt=move || i18n.t().flow_signature_label/>
+                    <img class="patient-copy__signature" src=s.png_data_url alt=i18n.text(|m| m.flow_signature_label)/>
                 })}
             </section>
         </div>
@@ -691,13 +691,13 @@ fn Sent(
     };
     view! {
         <section class="card consent-step">
-            <h1>{move || i18n.t().flow_done_title}</h1>
-            <p>{move || i18n.t().flow_done_text}</p>
-            <p>{move || i18n.t().flow_withdraw_keep}</p>
+            <h1>{i18n.text(|m| m.flow_done_title)}</h1>
+            <p>{i18n.text(|m| m.flow_done_text)}</p>
+            <p>{i18n.text(|m| m.flow_withdraw_keep)}</p>
             <p><a class="withdrawal-link" href=withdrawal.clone() data-testid="withdrawal-link">{withdrawal.clone()}</a></p>
             <div class="consent-flow__copy">
                 <PdfDownload make=make_pdf/>
-                <button type="button" class="button button--secondary" on:click=print>{move || i18n.t().flow_print}</button>
+                <button type="button" class="button button--secondary" on:click=print>{i18n.text(|m| m.flow_print)}</button>
             </div>
         </section>
         <section class="card consent-step">

@@ -74,12 +74,12 @@ pub fn Questionnaire(
     };
     view! {
         <form class="card consent-step form" on:submit=next novalidate>
-            <h1>{move || i18n.t().flow_questions_title}</h1>
-            <p>{move || i18n.t().flow_questions_text}</p>
+            <h1>{i18n.text(|m| m.flow_questions_title)}</h1>
+            <p>{i18n.text(|m| m.flow_questions_text)}</p>
             {form.questions.iter().map(|q| view! { <QuestionField question=q answers flagged/> }).collect_view()}
             <div role="alert">
                 <Show when=move || !flagged.with(Vec::is_empty)>
-                    <p class="form-error">{move || i18n.t().flow_missing}</p>
+                    <p class="form-error">{i18n.text(|m| m.flow_missing)}</p>
                     <ul class="form-error">
                         {move || flagged.get().into_iter().filter_map(|id| form.questions.iter().find(|q| q.id == id))
                             .map(|q| view! { <li>{q.text}</li> }).collect_view()}
@@ -87,8 +87,8 @@ pub fn Questionnaire(
                 </Show>
             </div>
             <div class="consent-flow__nav">
-                <button type="button" class="button button--secondary" on:click=move |_| on_back()>{move || i18n.t().flow_back}</button>
-                <button type="submit" class="button">{move || i18n.t().flow_next}</button>
+                <button type="button" class="button button--secondary" on:click=move |_| on_back()>{i18n.text(|m| m.flow_back)}</button>
+                <button type="submit" class="button">{i18n.text(|m| m.flow_next)}</button>
             </div>
         </form>
     }
@@ -123,12 +123,12 @@ fn QuestionField(
                     <label class="check">
                         <input type="radio" name=format!("q-{id}") value="yes" prop:checked=is_yes
                             on:change=move |_| set(Some(AnswerValue::Yes { details: details_text() }))/>
-                        <span>{move || i18n.t().flow_yes}</span>
+                        <span>{i18n.text(|m| m.flow_yes)}</span>
                     </label>
                     <label class="check">
                         <input type="radio" name=format!("q-{id}") value="no" prop:checked=is_no
                             on:change=move |_| set(Some(AnswerValue::No))/>
-                        <span>{move || i18n.t().flow_no}</span>
+                        <span>{i18n.text(|m| m.flow_no)}</span>
                     </label>
                 </div>
                 {details.map(|label| view! {

@@ -38,7 +38,7 @@ pub fn LanguageSwitch() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <nav class="lang-switch" aria-label=move || i18n.t().language_label>
+        <nav class="lang-switch" aria-label=i18n.text(|m| m.language_label)>
             {entries}
         </nav>
     }

@@ -58,8 +58,8 @@ fn Section(accounts: SignInAccounts, unlink: Unlink) -> impl IntoView {
                     <span class="linked-accounts__name">{provider.label()}</span>
                     <span class="linked-accounts__state">
                         {match linked.clone() {
-                            Some(on) => view! { {move || i18n.t().oidc_connected_since} " " <time>{on}</time> }.into_any(),
-                            None => view! { {move || i18n.t().oidc_not_connected} }.into_any(),
+                            Some(on) => view! { {i18n.text(|m| m.oidc_connected_since)} " " <time>{on}</time> }.into_any(),
+                            None => view! { {i18n.text(|m| m.oidc_not_connected)} }.into_any(),
                         }}
                     </span>
                     {if linked.is_some() {
@@ -67,7 +67,7 @@ fn Section(accounts: SignInAccounts, unlink: Unlink) -> impl IntoView {
                             <button class="button button--secondary" type="button" disabled=unlink.pending()
                                 aria-label=format!("{} {}", provider.label(), i18n.t().oidc_disconnect)
                                 on:click=move |_| { unlink.dispatch(provider); }>
-                                {move || i18n.t().oidc_disconnect}
+                                {i18n.text(|m| m.oidc_disconnect)}
                             </button>
                         }.into_any()
                     } else if offered {
@@ -76,7 +76,7 @@ fn Section(accounts: SignInAccounts, unlink: Unlink) -> impl IntoView {
                                 <input type="hidden" name="intent" value="link"/>
                                 <button class="button" type="submit"
                                     aria-label=format!("{} {}", provider.label(), i18n.t().oidc_connect)>
-                                    {move || i18n.t().oidc_connect}
+                                    {i18n.text(|m| m.oidc_connect)}
                                 </button>
                             </form>
                         }.into_any()
@@ -90,13 +90,13 @@ fn Section(accounts: SignInAccounts, unlink: Unlink) -> impl IntoView {
     let unlinked = move || matches!(unlink.value().get(), Some(Ok(())));
     view! {
         <section class="card profile-card" aria-labelledby="linked-accounts-title">
-            <h2 id="linked-accounts-title">{move || i18n.t().oidc_section_title}</h2>
-            <p>{move || i18n.t().oidc_section_intro}</p>
+            <h2 id="linked-accounts-title">{i18n.text(|m| m.oidc_section_title)}</h2>
+            <p>{i18n.text(|m| m.oidc_section_intro)}</p>
             <Show when=move || outcome.get().is_some() && !unlinked()>
                 <p class="form-notice" role="status" data-testid="link-outcome">{move || outcome.get()}</p>
             </Show>
             <Show when=unlinked>
-                <p class="form-notice" role="status">{move || i18n.t().oidc_disconnected}</p>
+                <p class="form-notice" role="status">{i18n.text(|m| m.oidc_disconnected)}</p>
             </Show>
             <p class="form-error" role="alert">
                 {move || unlink.value().get().and_then(Result::err).map(|_| i18n.t().error_try_again)}

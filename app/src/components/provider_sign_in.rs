@@ -40,7 +40,7 @@ pub fn ProviderSignIn() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || offered.get().and_then(Result::ok).filter(|p| !p.is_empty()).map(|providers| view! {
                 <div class="provider-sign-in">
-                    <p class="provider-sign-in__or"><span>{move || i18n.t().oidc_or}</span></p>
+                    <p class="provider-sign-in__or"><span>{i18n.text(|m| m.oidc_or)}</span></p>
                     {providers.into_iter().map(|provider| view! {
                         <form method="post" action=format!("/auth/oidc/{}", provider.as_str())>
                             <input type="hidden" name="intent" value="sign-in"/>

@@ -16,14 +16,14 @@ pub fn RecoveryCodes(codes: Vec<String>, #[prop(into)] on_done: Callback<()>) ->
     };
     view! {
         <div class="recovery-sheet">
-            <h3>{move || i18n.t().tf_codes_title}</h3>
-            <p>{move || i18n.t().tf_codes_text}</p>
+            <h3>{i18n.text(|m| m.tf_codes_title)}</h3>
+            <p>{i18n.text(|m| m.tf_codes_text)}</p>
             <ol class="recovery-codes" data-testid="two-factor-recovery-codes">
                 {codes.into_iter().map(|code| view! { <li><code class="recovery-code">{code}</code></li> }).collect_view()}
             </ol>
-            <button class="button button--secondary" type="button" on:click=print>{move || i18n.t().setup_print}</button>
+            <button class="button button--secondary" type="button" on:click=print>{i18n.text(|m| m.setup_print)}</button>
             " "
-            <button class="button" type="button" on:click=move |_| on_done.run(())>{move || i18n.t().tf_codes_done}</button>
+            <button class="button" type="button" on:click=move |_| on_done.run(())>{i18n.text(|m| m.tf_codes_done)}</button>
         </div>
     }
 }

@@ -25,12 +25,12 @@ pub fn SignOutEverywhere() -> impl IntoView {
         move || matches!(leave.value().get(), Some(Err(_))).then(|| i18n.t().error_try_again);
     view! {
         <section class="card profile-card" aria-labelledby="sign-out-everywhere-title">
-            <h2 id="sign-out-everywhere-title">{move || i18n.t().sign_out_everywhere_title}</h2>
-            <p>{move || i18n.t().sign_out_everywhere_text}</p>
+            <h2 id="sign-out-everywhere-title">{i18n.text(|m| m.sign_out_everywhere_title)}</h2>
+            <p>{i18n.text(|m| m.sign_out_everywhere_text)}</p>
             <p class="form-error" role="alert">{error}</p>
             <button class="button button--secondary" type="button" disabled=leave.pending()
                 on:click=move |_| { leave.dispatch(()); }>
-                {move || i18n.t().sign_out_everywhere_submit}
+                {i18n.text(|m| m.sign_out_everywhere_submit)}
             </button>
         </section>
     }

@@ -9,8 +9,8 @@ pub fn SiteFooter() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <footer class="site-footer">
-            <p>{move || i18n.t().footer_cookie_note}</p>
-            <p class="site-footer__brand">{move || i18n.t().footer_copyright}</p>
+            <p>{i18n.text(|m| m.footer_cookie_note)}</p>
+            <p class="site-footer__brand">{i18n.text(|m| m.footer_copyright)}</p>
         </footer>
     }
 }

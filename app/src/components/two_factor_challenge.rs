@@ -26,15 +26,15 @@ pub fn TwoFactorChallenge(#[prop(into)] on_done: Callback<()>) -> impl IntoView 
     let busy = verify.pending();
     let hydrated = use_hydrated();
     view! {
-        <h2>{move || i18n.t().tf_challenge_title}</h2>
-        <p>{move || i18n.t().tf_challenge_text}</p>
+        <h2>{i18n.text(|m| m.tf_challenge_title)}</h2>
+        <p>{i18n.text(|m| m.tf_challenge_text)}</p>
         <form class="form" on:submit=move |event| {
             event.prevent_default();
             verify.dispatch(code.get_untracked());
             code.set(String::new());
         }>
             <label class="field">
-                <span>{move || i18n.t().tf_code_or_recovery_label}</span>
+                <span>{i18n.text(|m| m.tf_code_or_recovery_label)}</span>
                 <input type="text" inputmode="text" autocomplete="one-time-code" spellcheck="false"
                     required bind:value=code/>
             </label>

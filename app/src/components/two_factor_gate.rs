@@ -29,10 +29,10 @@ pub fn TwoFactorGate(stage: SessionStage, #[prop(into)] on_done: Callback<()>) -
         <header class="staff-header">
             <a class="brand" href="/app">
                 <span class="brand__mark" aria-hidden="true">"DC"</span>
-                <span class="brand__name">{move || i18n.t().brand}</span>
+                <span class="brand__name">{i18n.text(|m| m.brand)}</span>
             </a>
             <button class="button button--secondary staff-header__end" type="button" on:click=move |_| { leave.dispatch(()); }>
-                {move || i18n.t().nav_sign_out}
+                {i18n.text(|m| m.nav_sign_out)}
             </button>
         </header>
         <main id="main" class="staff-main">
@@ -41,9 +41,9 @@ pub fn TwoFactorGate(stage: SessionStage, #[prop(into)] on_done: Callback<()>) -
                     view! { <TwoFactorChallenge on_done/> }.into_any()
                 } else {
                     view! {
-                        <h1>{move || i18n.t().tf_required_title}</h1>
-                        <p>{move || i18n.t().tf_required_text}</p>
-                        <p>{move || i18n.t().tf_intro}</p>
+                        <h1>{i18n.text(|m| m.tf_required_title)}</h1>
+                        <p>{i18n.text(|m| m.tf_required_text)}</p>
+                        <p>{i18n.text(|m| m.tf_intro)}</p>
                         <TwoFactorSetup on_done/>
                     }.into_any()
                 }}

@@ -29,13 +29,13 @@ pub fn TwoFactorRequirement(
     };
     view! {
         <section class="card profile-card" aria-labelledby="two-factor-requirement-title">
-            <h2 id="two-factor-requirement-title">{move || i18n.t().tf_requirement_title}</h2>
-            <p>{move || i18n.t().tf_requirement_text}</p>
+            <h2 id="two-factor-requirement-title">{i18n.text(|m| m.tf_requirement_title)}</h2>
+            <p>{i18n.text(|m| m.tf_requirement_text)}</p>
             <p class="profile-card__status"><strong>{move || {
                 if required { i18n.t().tf_requirement_active } else { i18n.t().tf_requirement_inactive }
             }}</strong></p>
             <Show when=move || !may_switch>
-                <p>{move || i18n.t().tf_requirement_own_first}</p>
+                <p>{i18n.text(|m| m.tf_requirement_own_first)}</p>
             </Show>
             <p class="form-error" role="alert">{error}</p>
             <button class="button button--secondary" type="button"

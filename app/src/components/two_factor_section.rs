@@ -16,8 +16,8 @@ pub fn TwoFactorSection(
     let enabled = account.enabled;
     view! {
         <section class="card profile-card" aria-labelledby="two-factor-title">
-            <h2 id="two-factor-title">{move || i18n.t().tf_title}</h2>
-            <p>{move || i18n.t().tf_intro}</p>
+            <h2 id="two-factor-title">{i18n.text(|m| m.tf_title)}</h2>
+            <p>{i18n.text(|m| m.tf_intro)}</p>
             <p class="profile-card__status">
                 <strong>{move || if enabled { i18n.t().tf_status_on } else { i18n.t().tf_status_off }}</strong>
             </p>
@@ -46,38 +46,38 @@ fn Manage(codes_left: u32, on_change: Callback<()>) -> impl IntoView {
         error.map(|e| explain_code_error(i18n.t(), &e))
     };
     view! {
-        <p>{move || i18n.t().tf_codes_left} " " <span data-testid="recovery-codes-left">{codes_left}</span></p>
+        <p>{i18n.text(|m| m.tf_codes_left)} " " <span data-testid="recovery-codes-left">{codes_left}</span></p>
         {move || match renew.value().get() {
             Some(Ok(codes)) => view! { <RecoveryCodes codes on_done=on_change/> }.into_any(),
             other => view! {
-                <h3>{move || i18n.t().tf_renew_title}</h3>
-                <p>{move || i18n.t().tf_renew_text}</p>
+                <h3>{i18n.text(|m| m.tf_renew_title)}</h3>
+                <p>{i18n.text(|m| m.tf_renew_text)}</p>
                 <form class="form" on:submit=move |event| {
                     event.prevent_default();
                     renew.dispatch(renew_code.get_untracked());
                     renew_code.set(String::new());
                 }>
                     <label class="field">
-                        <span>{move || i18n.t().tf_code_label}</span>
+                        <span>{i18n.text(|m| m.tf_code_label)}</span>
                         <input type="text" inputmode="numeric" autocomplete="one-time-code" required bind:value=renew_code/>
                     </label>
                     <p class="form-error" role="alert">{explain(other.and_then(Result::err))}</p>
-                    <button class="button button--secondary" type="submit" disabled=renew.pending()>{move || i18n.t().tf_renew_submit}</button>
+                    <button class="button button--secondary" type="submit" disabled=renew.pending()>{i18n.text(|m| m.tf_renew_submit)}</button>
                 </form>
             }.into_any(),
         }}
-        <h3>{move || i18n.t().tf_disable_title}</h3>
+        <h3>{i18n.text(|m| m.tf_disable_title)}</h3>
         <form class="form" on:submit=move |event| {
             event.prevent_default();
             disable.dispatch(disable_code.get_untracked());
             disable_code.set(String::new());
         }>
             <label class="field">
-                <span>{move || i18n.t().tf_code_or_recovery_label}</span>
+                <span>{i18n.text(|m| m.tf_code_or_recovery_label)}</span>
                 <input type="text" autocomplete="one-time-code" spellcheck="false" required bind:value=disable_code/>
             </label>
             <p class="form-error" role="alert">{move || explain(disable.value().get().and_then(Result::err))}</p>
-            <button class="button button--secondary" type="submit" disabled=disable.pending()>{move || i18n.t().tf_disable_submit}</button>
+            <button class="button button--secondary" type="submit" disabled=disable.pending()>{i18n.text(|m| m.tf_disable_submit)}</button>
         </form>
     }
 }

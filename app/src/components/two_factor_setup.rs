@@ -29,7 +29,7 @@ pub fn TwoFactorSetup(#[prop(into)] on_done: Callback<()>) -> impl IntoView {
                 <p class="form-error" role="alert">{start_error}</p>
                 <button class="button" type="button" disabled=start.pending()
                     on:click=move |_| { start.dispatch(()); }>
-                    {move || i18n.t().tf_start}
+                    {i18n.text(|m| m.tf_start)}
                 </button>
             }.into_any(),
         }}
@@ -52,13 +52,13 @@ fn ScanAndConfirm(
     };
     let busy = confirm.pending();
     view! {
-        <p>{move || i18n.t().tf_scan}</p>
+        <p>{i18n.text(|m| m.tf_scan)}</p>
         <div class="two-factor-key">
             <QrCode qr=enrolment.qr label=i18n.t().tf_qr_label/>
             <div>
-                <p>{move || i18n.t().tf_key_label}</p>
+                <p>{i18n.text(|m| m.tf_key_label)}</p>
                 <p class="recovery-code" data-testid="two-factor-key">{enrolment.key}</p>
-                <p><a href=enrolment.uri>{move || i18n.t().tf_open_app}</a></p>
+                <p><a href=enrolment.uri>{i18n.text(|m| m.tf_open_app)}</a></p>
             </div>
         </div>
         <form class="form" on:submit=move |event| {
@@ -67,7 +67,7 @@ fn ScanAndConfirm(
             code.set(String::new());
         }>
             <label class="field">
-                <span>{move || i18n.t().tf_code_label}</span>
+                <span>{i18n.text(|m| m.tf_code_label)}</span>
                 <input type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9 ]*"
                     maxlength="8" required bind:value=code/>
             </label>

@@ -72,26 +72,26 @@ pub fn VaultPanel(profile: StaffProfile) -> impl IntoView {
             VaultStatus::Unknown | VaultStatus::Unlocked => ().into_any(),
             VaultStatus::Missing if is_admin => view! { <VaultSetup profile=setup_profile.clone()/> }.into_any(),
             VaultStatus::Missing => view! {
-                <section class="card vault-card"><p>{move || i18n.t().vault_missing_text}</p></section>
+                <section class="card vault-card"><p>{i18n.text(|m| m.vault_missing_text)}</p></section>
             }.into_any(),
             VaultStatus::NotShared => view! {
                 <section class="card vault-card">
-                    <h2>{move || i18n.t().vault_not_shared_title}</h2>
-                    <p>{move || i18n.t().vault_not_shared_text}</p>
+                    <h2>{i18n.text(|m| m.vault_not_shared_title)}</h2>
+                    <p>{i18n.text(|m| m.vault_not_shared_text)}</p>
                 </section>
                 {is_admin.then(|| view! { <VaultRecovery email=recovery_email.clone()/> })}
             }.into_any(),
             VaultStatus::Locked => view! {
                 <section class="card vault-card">
-                    <h2>{move || i18n.t().vault_unlock_title}</h2>
-                    <p>{move || i18n.t().vault_unlock_text}</p>
+                    <h2>{i18n.text(|m| m.vault_unlock_title)}</h2>
+                    <p>{i18n.text(|m| m.vault_unlock_text)}</p>
                     <form class="form" on:submit=move |event| {
                         event.prevent_default();
                         unlock.dispatch(password.get_untracked());
                         password.set(String::new());
                     }>
                         <label class="field">
-                            <span>{move || i18n.t().field_password}</span>
+                            <span>{i18n.text(|m| m.field_password)}</span>
                             <input type="password" autocomplete="current-password" required bind:value=password/>
                         </label>
                         <p class="form-error" role="alert">
@@ -144,11 +144,11 @@ pub fn VaultBadge() -> impl IntoView {
     view! {
         {move || match vault.status() {
             VaultStatus::Unlocked => view! {
-                <span class="vault-badge vault-badge--open">{move || i18n.t().vault_unlocked}</span>
-                <button class="button button--secondary" type="button" on:click=lock>{move || i18n.t().vault_lock}</button>
+                <span class="vault-badge vault-badge--open">{i18n.text(|m| m.vault_unlocked)}</span>
+                <button class="button button--secondary" type="button" on:click=lock>{i18n.text(|m| m.vault_lock)}</button>
             }.into_any(),
             VaultStatus::Locked => view! {
-                <span class="vault-badge">{move || i18n.t().vault_locked}</span>
+                <span class="vault-badge">{i18n.text(|m| m.vault_locked)}</span>
             }.into_any(),
             VaultStatus::Unknown | VaultStatus::Missing | VaultStatus::NotShared => ().into_any(),
         }}

@@ -44,18 +44,18 @@ pub fn VaultRecovery(email: String) -> impl IntoView {
     };
     view! {
         <section class="card vault-card">
-            <h2>{move || i18n.t().vault_recover_title}</h2>
-            <p>{move || i18n.t().vault_recover_text}</p>
+            <h2>{i18n.text(|m| m.vault_recover_title)}</h2>
+            <p>{i18n.text(|m| m.vault_recover_text)}</p>
             <form class="form" on:submit=move |event| {
                 event.prevent_default();
                 recover.dispatch((code.get_untracked(), password.get_untracked()));
             }>
                 <label class="field">
-                    <span>{move || i18n.t().field_recovery_code}</span>
+                    <span>{i18n.text(|m| m.field_recovery_code)}</span>
                     <input type="text" autocomplete="off" spellcheck="false" required bind:value=code/>
                 </label>
                 <label class="field">
-                    <span>{move || i18n.t().field_password}</span>
+                    <span>{i18n.text(|m| m.field_password)}</span>
                     <input type="password" autocomplete="current-password" required bind:value=password/>
                 </label>
                 <p class="form-error" role="alert">{problem}</p>

@@ -123,8 +123,8 @@ pub fn VaultSetup(profile: StaffProfile) -> impl IntoView {
 
     view! {
         <section class="card vault-card">
-            <h2>{move || i18n.t().setup_title}</h2>
-            <p>{move || i18n.t().setup_text}</p>
+            <h2>{i18n.text(|m| m.setup_title)}</h2>
+            <p>{i18n.text(|m| m.setup_text)}</p>
             {move || match printable.get() {
                 None => view! {
                     <form class="form" on:submit=move |event| {
@@ -134,7 +134,7 @@ pub fn VaultSetup(profile: StaffProfile) -> impl IntoView {
                     }>
                         <Show when=move || needs_password>
                             <label class="field">
-                                <span>{move || i18n.t().field_password}</span>
+                                <span>{i18n.text(|m| m.field_password)}</span>
                                 <input type="password" autocomplete="current-password" required bind:value=password/>
                             </label>
                         </Show>
@@ -145,14 +145,14 @@ pub fn VaultSetup(profile: StaffProfile) -> impl IntoView {
                                 failed.then(|| i18n.t().vault_unlock_wrong)
                             }}
                         </p>
-                        <button class="button" type="submit" disabled=start.pending()>{move || i18n.t().setup_start}</button>
+                        <button class="button" type="submit" disabled=start.pending()>{i18n.text(|m| m.setup_start)}</button>
                     </form>
                 }.into_any(),
                 Some(code) => view! {
                     <RecoverySheet code/>
                     <form class="form" on:submit=submit>
                         <label class="field">
-                            <span>{move || i18n.t().setup_confirm_label}</span>
+                            <span>{i18n.text(|m| m.setup_confirm_label)}</span>
                             <input type="text" autocomplete="off" spellcheck="false" required bind:value=confirmation/>
                         </label>
                         <p class="form-error" role="alert">
@@ -217,10 +217,10 @@ fn RecoverySheet(code: String) -> impl IntoView {
     };
     view! {
         <div class="recovery-sheet">
-            <h3>{move || i18n.t().setup_code_title}</h3>
-            <p>{move || i18n.t().setup_code_text}</p>
+            <h3>{i18n.text(|m| m.setup_code_title)}</h3>
+            <p>{i18n.text(|m| m.setup_code_text)}</p>
             <p class="recovery-code" data-testid="recovery-code">{code}</p>
-            <button class="button button--secondary" type="button" on:click=print>{move || i18n.t().setup_print}</button>
+            <button class="button button--secondary" type="button" on:click=print>{i18n.text(|m| m.setup_print)}</button>
         </div>
     }
 }

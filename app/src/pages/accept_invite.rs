@@ -46,11 +46,11 @@ pub fn AcceptInvitePage() -> impl IntoView {
     view! {
         <AuthCard title=|m| m.invite_title intro=|m| m.invite_text other_href="/login" other_label=|m| m.staff_go_to_sign_in>
             {move || match (token.get(), details.value().get(), accept.value().get()) {
-                (LinkToken::Missing, _, _) => view! { <p role="alert" class="form-error">{move || i18n.t().link_incomplete}</p> }.into_any(),
-                (_, Some(Err(_)), _) => view! { <p role="alert" class="form-error">{move || i18n.t().invite_invalid}</p> }.into_any(),
+                (LinkToken::Missing, _, _) => view! { <p role="alert" class="form-error">{i18n.text(|m| m.link_incomplete)}</p> }.into_any(),
+                (_, Some(Err(_)), _) => view! { <p role="alert" class="form-error">{i18n.text(|m| m.invite_invalid)}</p> }.into_any(),
                 (_, _, Some(Ok(fingerprint))) => view! {
                     <div role="status" class="auth-card__status">
-                        <p>{move || i18n.t().invite_done}</p>
+                        <p>{i18n.text(|m| m.invite_done)}</p>
                         <p class="fingerprint" data-testid="own-fingerprint">{fingerprint}</p>
                     </div>
                 }.into_any(),
@@ -58,9 +58,9 @@ pub fn AcceptInvitePage() -> impl IntoView {
                     let shown = invitation.clone();
                     view! {
                         <dl class="facts">
-                            <dt>{move || i18n.t().invite_practice}</dt><dd>{shown.practice_name.clone()}</dd>
-                            <dt>{move || i18n.t().field_email}</dt><dd>{shown.email.clone()}</dd>
-                            <dt>{move || i18n.t().team_role}</dt><dd>{move || role_label(i18n.t(), shown.role)}</dd>
+                            <dt>{i18n.text(|m| m.invite_practice)}</dt><dd>{shown.practice_name.clone()}</dd>
+                            <dt>{i18n.text(|m| m.field_email)}</dt><dd>{shown.email.clone()}</dd>
+                            <dt>{i18n.text(|m| m.team_role)}</dt><dd>{move || role_label(i18n.t(), shown.role)}</dd>
                         </dl>
                         <form class="form" on:submit=move |event| {
                             event.prevent_default();
@@ -72,13 +72,13 @@ pub fn AcceptInvitePage() -> impl IntoView {
                             }
                         }>
                             <div class="field">
-                                <label for="invite-password">{move || i18n.t().field_password}</label>
+                                <label for="invite-password">{i18n.text(|m| m.field_password)}</label>
                                 <input id="invite-password" type="password" autocomplete="new-password" required
                                     minlength="12" maxlength="128" bind:value=password/>
-                                <small>{move || i18n.t().password_hint}</small>
+                                <small>{i18n.text(|m| m.password_hint)}</small>
                             </div>
                             <label class="field">
-                                <span>{move || i18n.t().field_password_repeat}</span>
+                                <span>{i18n.text(|m| m.field_password_repeat)}</span>
                                 <input type="password" autocomplete="new-password" required bind:value=repeated/>
                             </label>
                             <p class="form-error" role="alert">{move || problem.get()}</p>
@@ -88,7 +88,7 @@ pub fn AcceptInvitePage() -> impl IntoView {
                         </form>
                     }.into_any()
                 }
-                _ => view! { <p role="status">{move || i18n.t().verify_busy}</p> }.into_any(),
+                _ => view! { <p role="status">{i18n.text(|m| m.verify_busy)}</p> }.into_any(),
             }}
         </AuthCard>
     }

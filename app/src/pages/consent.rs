@@ -32,9 +32,9 @@ pub fn ConsentPage() -> impl IntoView {
             {move || match state.get().flatten() {
                 None => page(view! {
                     <section class="card consent-step" aria-busy="true">
-                        <h1>{move || i18n.t().patient_title}</h1>
-                        <p>{move || i18n.t().link_loading}</p>
-                        <p class="notice__note">{move || i18n.t().patient_safety_note}</p>
+                        <h1>{i18n.text(|m| m.patient_title)}</h1>
+                        <p>{i18n.text(|m| m.link_loading)}</p>
+                        <p class="notice__note">{i18n.text(|m| m.patient_safety_note)}</p>
                     </section>
                 }.into_any()),
                 Some(Ok(LinkState::Open(open))) => page(view! { <ConsentFlow open token=token_text()/> }.into_any()),

@@ -25,7 +25,7 @@ pub fn ConsentReviewPage() -> impl IntoView {
     let i18n = use_i18n();
     let vault = use_vault();
     view! {
-        <p class="back-link"><a href="/app">{move || i18n.t().review_back}</a></p>
+        <p class="back-link"><a href="/app">{i18n.text(|m| m.review_back)}</a></p>
         <Show when=move || vault.status() == VaultStatus::Unlocked fallback=move || view! { <VaultLockedNote/> }>
             <Review/>
         </Show>
@@ -105,16 +105,16 @@ fn Opened(
             <h1>{move || consent_type_label(i18n.t(), consent.kind)}</h1>
             <p>
                 <span class=format!("status status--{}", status.as_str().to_lowercase())>{move || consent_status_label(i18n.t(), status)}</span>
-                {signed.map(|d| view! { " · " {move || i18n.t().withdraw_signed_on} " " {move || display_date(i18n.locale(), &d)} })}
+                {signed.map(|d| view! { " · " {i18n.text(|m| m.withdraw_signed_on)} " " {move || display_date(i18n.locale(), &d)} })}
             </p>
             <div class="review-head__copy">
                 {make_pdf.map(|make| view! { <PdfDownload make/> })}
-                <button type="button" class="button button--secondary" on:click=print>{move || i18n.t().review_print}</button>
+                <button type="button" class="button button--secondary" on:click=print>{i18n.text(|m| m.review_print)}</button>
             </div>
         </section>
         {match (consent.envelope.is_some(), answers) {
-            (false, _) => view! { <section class="card"><p>{move || i18n.t().review_not_submitted}</p></section> }.into_any(),
-            (true, None) => view! { <section class="card"><p role="alert">{move || i18n.t().review_unreadable}</p></section> }.into_any(),
+            (false, _) => view! { <section class="card"><p>{i18n.text(|m| m.review_not_submitted)}</p></section> }.into_any(),
+            (true, None) => view! { <section class="card"><p role="alert">{i18n.text(|m| m.review_unreadable)}</p></section> }.into_any(),
             // Flags and countersignature only against the exact form the patient saw.
             (true, Some(a)) if same_form => view! {
                 <Flags form answers=a.clone()/>
@@ -124,7 +124,7 @@ fn Opened(
                 <Countersign consent=consent.clone() on_changed/>
             }.into_any(),
             (true, Some(a)) => view! {
-                <section class="card"><p role="alert">{move || i18n.t().review_other_version}</p></section>
+                <section class="card"><p role="alert">{i18n.text(|m| m.review_other_version)}</p></section>
                 <Contents form answers=a.clone()/>
                 <Evidence consent=consent.clone()/>
                 <PatientLink consent=consent.clone() answers=a.clone() on_changed/>
@@ -180,13 +180,13 @@ fn Flags(form: &'static ConsentForm, answers: ConsentAnswers) -> impl IntoView {
     let comprehension_ok = form.comprehension_passed(&answers.comprehension);
     view! {
         <section class=if flags.is_empty() && comprehension_ok { "card review-flags" } else { "card review-flags review-flags--raised" }>
-            <h2>{move || i18n.t().review_flags_title}</h2>
+            <h2>{i18n.text(|m| m.review_flags_title)}</h2>
             {if flags.is_empty() {
-                view! { <p>{move || i18n.t().review_no_flags}</p> }.into_any()
+                view! { <p>{i18n.text(|m| m.review_no_flags)}</p> }.into_any()
             } else {
                 view! { <ul data-testid="knockouts">{flags.iter().map(|(_, reason)| view! { <li>{*reason}</li> }).collect_view()}</ul> }.into_any()
             }}
-            {(!comprehension_ok).then(|| view! { <p class="form-error">{move || i18n.t().review_comprehension_failed}</p> })}
+            {(!comprehension_ok).then(|| view! { <p class="form-error">{i18n.text(|m| m.review_comprehension_failed)}</p> })}
         </section>
     }
 }
@@ -203,14 +203,14 @@ fn Contents(form: &'static ConsentForm, answers: ConsentAnswers) -> impl IntoVie
         .collect();
     view! {
         <section class="card">
-            <h2>{move || i18n.t().flow_personal_title}</h2>
+            <h2>{i18n.text(|m| m.flow_personal_title)}</h2>
             <dl class="profile-facts">
-                <dt>{move || i18n.t().patients_name}</dt><dd data-testid="review-name">{format!("{}, {}", p.last_name, p.first_name)}</dd>
-                <dt>{move || i18n.t().patient_birth_date}</dt><dd>{move || display_date(i18n.locale(), &birth)}</dd>
-                <dt>{move || i18n.t().patient_email}</dt><dd>{p.email.clone().unwrap_or_else(|| "–".to_owned())}</dd>
-                <dt>{move || i18n.t().flow_phone}</dt><dd>{p.phone.clone().unwrap_or_else(|| "–".to_owned())}</dd>
+                <dt>{i18n.text(|m| m.patients_name)}</dt><dd data-testid="review-name">{format!("{}, {}", p.last_name, p.first_name)}</dd>
+                <dt>{i18n.text(|m| m.patient_birth_date)}</dt><dd>{move || display_date(i18n.locale(), &birth)}</dd>
+                <dt>{i18n.text(|m| m.patient_email)}</dt><dd>{p.email.clone().unwrap_or_else(|| "–".to_owned())}</dd>
+                <dt>{i18n.text(|m| m.flow_phone)}</dt><dd>{p.phone.clone().unwrap_or_else(|| "–".to_owned())}</dd>
             </dl>
-            <h2>{move || i18n.t().flow_questions_title}</h2>
+            <h2>{i18n.text(|m| m.flow_questions_title)}</h2>
             <dl class="answers">
                 {form.questions.iter().map(|q| {
                     let text = answer_text(i18n.t(), q, answers.questionnaire.0.get(q.id));
@@ -218,16 +218,16 @@ fn Contents(form: &'static ConsentForm, answers: ConsentAnswers) -> impl IntoVie
                     view! { <dt class=if raised { "answer--flagged" } else { "" }>{q.text}</dt><dd>{text}</dd> }
                 }).collect_view()}
             </dl>
-            <h2>{move || i18n.t().flow_check_title}</h2>
+            <h2>{i18n.text(|m| m.flow_check_title)}</h2>
             <ul class="comprehension">
                 {form.comprehension.iter().map(|item| {
                     let ok = answers.comprehension.get(item.id).is_some_and(|c| c == item.correct);
                     view! { <li>{item.question} " — " {move || if ok { i18n.t().review_correct } else { i18n.t().review_wrong }}</li> }
                 }).collect_view()}
             </ul>
-            <h2>{move || i18n.t().flow_signature_title}</h2>
+            <h2>{i18n.text(|m| m.flow_signature_title)}</h2>
             {answers.signature.clone().filter(|s| s.png_data_url.starts_with("data:image/png;base64,")).map(|s| view! {
-                <img class="patient-copy__signature" src=s.png_data_url alt=move || i18n.t().flow_signature_label data-testid="review-signature"/>
+                <img class="patient-copy__signature" src=s.png_data_url alt=i18n.text(|m| m.flow_signature_label) data-testid="review-signature"/>
             })}
         </section>
     }
@@ -249,12 +249,12 @@ fn Evidence(consent: SubmittedConsent) -> impl IntoView {
         .unwrap_or_default();
     view! {
         <section class="card">
-            <h2>{move || i18n.t().review_evidence}</h2>
+            <h2>{i18n.text(|m| m.review_evidence)}</h2>
             <dl class="profile-facts">
-                <dt>{move || i18n.t().review_form_version}</dt><dd>{form_version}</dd>
-                <dt>{move || i18n.t().review_form_hash}</dt><dd class="mono">{consent.form_hash_hex.clone().unwrap_or_default()}</dd>
-                <dt>{move || i18n.t().review_submission}</dt><dd class="mono">{consent.submission_id.clone().unwrap_or_default()}</dd>
-                <dt>{move || i18n.t().review_received}</dt><dd>{received}</dd>
+                <dt>{i18n.text(|m| m.review_form_version)}</dt><dd>{form_version}</dd>
+                <dt>{i18n.text(|m| m.review_form_hash)}</dt><dd class="mono">{consent.form_hash_hex.clone().unwrap_or_default()}</dd>
+                <dt>{i18n.text(|m| m.review_submission)}</dt><dd class="mono">{consent.submission_id.clone().unwrap_or_default()}</dd>
+                <dt>{i18n.text(|m| m.review_received)}</dt><dd>{received}</dd>
                 {steps.into_iter().map(|(step, at)| view! { <dt>{step}</dt><dd>{at}</dd> }).collect_view()}
             </dl>
         </section>
@@ -274,8 +274,8 @@ fn PatientLink(
     if let Some(patient) = consent.patient_id.clone() {
         return view! {
             <section class="card">
-                <h2>{move || i18n.t().review_patient}</h2>
-                <a href=format!("/app/patienten/{patient}")>{move || i18n.t().review_open_patient}</a>
+                <h2>{i18n.text(|m| m.review_patient)}</h2>
+                <a href=format!("/app/patienten/{patient}")>{i18n.text(|m| m.review_open_patient)}</a>
             </section>
         }
         .into_any();
@@ -344,10 +344,10 @@ fn PatientLink(
     });
     view! {
         <section class="card">
-            <h2>{move || i18n.t().review_patient}</h2>
-            <p>{move || i18n.t().review_patient_text}</p>
+            <h2>{i18n.text(|m| m.review_patient)}</h2>
+            <p>{i18n.text(|m| m.review_patient_text)}</p>
             {move || candidates.get().flatten().map(|found| if found.is_empty() {
-                view! { <p>{move || i18n.t().review_no_candidates}</p> }.into_any()
+                view! { <p>{i18n.text(|m| m.review_no_candidates)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="patient-links">
@@ -356,15 +356,15 @@ fn PatientLink(
                             let name = o.details.as_ref().map(PatientDetails::display_name).unwrap_or_default();
                             let created = o.created_on.clone();
                             view! {
-                                <li>{name} " · " {move || i18n.t().patients_created_on} " " {move || display_date(i18n.locale(), &created)} " "
-                                    <button type="button" class="button button--secondary" on:click=move |_| { link.dispatch(id.clone()); }>{move || i18n.t().review_link}</button>
+                                <li>{name} " · " {i18n.text(|m| m.patients_created_on)} " " {move || display_date(i18n.locale(), &created)} " "
+                                    <button type="button" class="button button--secondary" on:click=move |_| { link.dispatch(id.clone()); }>{i18n.text(|m| m.review_link)}</button>
                                 </li>
                             }
                         }).collect_view()}
                     </ul>
                 }.into_any()
             })}
-            <button type="button" class="button button--secondary" disabled=create.pending() on:click=move |_| { create.dispatch(()); }>{move || i18n.t().review_create_patient}</button>
+            <button type="button" class="button button--secondary" disabled=create.pending() on:click=move |_| { create.dispatch(()); }>{i18n.text(|m| m.review_create_patient)}</button>
             <p class="form-error" role="alert">{move || (matches!(link.value().get(), Some(Err(_))) || matches!(create.value().get(), Some(Err(_)))).then(|| i18n.t().error_try_again)}</p>
         </section>
     }
@@ -410,29 +410,29 @@ fn Countersign(
     );
     view! {
         <section class="card">
-            <h2>{move || i18n.t().review_countersign_title}</h2>
+            <h2>{i18n.text(|m| m.review_countersign_title)}</h2>
             {if !open {
                 view! { <p>{move || if status == domain::ConsentStatus::Completed { i18n.t().review_completed } else { i18n.t().review_cannot_countersign }}</p> }.into_any()
             } else if waiting_for_payment {
-                view! { <p>{move || i18n.t().review_waiting_for_payment}</p> }.into_any()
+                view! { <p>{i18n.text(|m| m.review_waiting_for_payment)}</p> }.into_any()
             } else {
                 view! {
-                    <form class="form" aria-label=move || i18n.t().review_countersign_title on:submit=move |e| {
+                    <form class="form" aria-label=i18n.text(|m| m.review_countersign_title) on:submit=move |e| {
                         e.prevent_default();
                         if explained.get_untracked() {
                             sign.dispatch(explained_on.get_untracked());
                         }
                     }>
                         <label class="field">
-                            <span>{move || i18n.t().review_explained_on}</span>
+                            <span>{i18n.text(|m| m.review_explained_on)}</span>
                             <input type="date" required bind:value=explained_on/>
                         </label>
                         <label class="check">
                             <input type="checkbox" required prop:checked=move || explained.get() on:change=move |e| explained.set(event_target_checked(&e))/>
-                            <span>{move || i18n.t().review_explained_confirm}</span>
+                            <span>{i18n.text(|m| m.review_explained_confirm)}</span>
                         </label>
                         <p class="form-error" role="alert">{move || matches!(sign.value().get(), Some(Err(_))).then(|| i18n.t().review_countersign_failed)}</p>
-                        <button class="button" type="submit" disabled=sign.pending()>{move || i18n.t().review_countersign}</button>
+                        <button class="button" type="submit" disabled=sign.pending()>{i18n.text(|m| m.review_countersign)}</button>
                     </form>
                 }.into_any()
             }}
@@ -458,12 +458,12 @@ fn Revoke(
     view! {
         <Show when=move || possible>
             <section class="card">
-                <h2>{move || i18n.t().review_revoke_title}</h2>
-                <p>{move || i18n.t().review_revoke_text}</p>
+                <h2>{i18n.text(|m| m.review_revoke_title)}</h2>
+                <p>{i18n.text(|m| m.review_revoke_text)}</p>
                 <Show when=move || confirming.get() fallback=move || view! {
-                    <button type="button" class="button button--secondary" on:click=move |_| confirming.set(true)>{move || i18n.t().review_revoke}</button>
+                    <button type="button" class="button button--secondary" on:click=move |_| confirming.set(true)>{i18n.text(|m| m.review_revoke)}</button>
                 }>
-                    <button type="button" class="button" on:click=move |_| { revoke.dispatch(()); }>{move || i18n.t().review_revoke_confirm}</button>
+                    <button type="button" class="button" on:click=move |_| { revoke.dispatch(()); }>{i18n.text(|m| m.review_revoke_confirm)}</button>
                 </Show>
             </section>
         </Show>

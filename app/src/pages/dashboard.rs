@@ -16,10 +16,10 @@ pub fn Dashboard() -> impl IntoView {
     view! {
         <section class="card page-intro dashboard-intro">
             <div>
-                <h1>{move || i18n.t().dashboard_title}</h1>
-                <p>{move || i18n.t().dashboard_text}</p>
+                <h1>{i18n.text(|m| m.dashboard_title)}</h1>
+                <p>{i18n.text(|m| m.dashboard_text)}</p>
             </div>
-            <a class="button" href="/app/einwilligungen/neu">{move || i18n.t().nav_new_consent}</a>
+            <a class="button" href="/app/einwilligungen/neu">{i18n.text(|m| m.nav_new_consent)}</a>
         </section>
         <Suspense fallback=|| ()>
             {move || overview.get().map(|answer| match answer {
@@ -27,20 +27,20 @@ pub fn Dashboard() -> impl IntoView {
                     let c = o.counts;
                     let urgent = c.awaiting_review > 0;
                     view! {
-                        <ul class="counts" aria-label=move || i18n.t().dashboard_counts>
-                            <Count value=c.awaiting_review label=Signal::derive(move || i18n.t().dashboard_awaiting_review)
+                        <ul class="counts" aria-label=i18n.text(|m| m.dashboard_counts)>
+                            <Count value=c.awaiting_review label=Signal::derive(i18n.text(|m| m.dashboard_awaiting_review))
                                 on_click=move || filter.set(ConsentView::AwaitingReview) urgent/>
-                            <Count value=c.pending label=Signal::derive(move || i18n.t().dashboard_pending)
+                            <Count value=c.pending label=Signal::derive(i18n.text(|m| m.dashboard_pending))
                                 on_click=move || filter.set(ConsentView::Open) urgent=false/>
-                            <Count value=c.expiring_soon label=Signal::derive(move || i18n.t().dashboard_expiring)
+                            <Count value=c.expiring_soon label=Signal::derive(i18n.text(|m| m.dashboard_expiring))
                                 on_click=move || filter.set(ConsentView::ExpiringSoon) urgent=false/>
-                            <Count value=c.completed_this_month label=Signal::derive(move || i18n.t().dashboard_completed)
+                            <Count value=c.completed_this_month label=Signal::derive(i18n.text(|m| m.dashboard_completed))
                                 on_click=move || filter.set(ConsentView::CompletedThisMonth) urgent=false/>
                         </ul>
                         <RecentConsents consents=o.consents filter/>
                     }.into_any()
                 }
-                Err(_) => view! { <section class="card"><p role="alert">{move || i18n.t().error_try_again}</p></section> }.into_any(),
+                Err(_) => view! { <section class="card"><p role="alert">{i18n.text(|m| m.error_try_again)}</p></section> }.into_any(),
             })}
         </Suspense>
     }
@@ -70,9 +70,9 @@ fn RecentConsents(consents: Vec<ConsentListItem>, filter: RwSignal<ConsentView>)
     view! {
         <section class="card">
             <div class="card__head">
-                <h2>{move || i18n.t().dashboard_recent}</h2>
+                <h2>{i18n.text(|m| m.dashboard_recent)}</h2>
                 <label class="field field--inline">
-                    <span>{move || i18n.t().dashboard_filter}</span>
+                    <span>{i18n.text(|m| m.dashboard_filter)}</span>
                     <select on:change=move |e| filter.set(view_of(&event_target_value(&e)))>
                         {VIEWS.iter().map(|(value, view, label)| {
                             let (view, label) = (*view, *label);
@@ -84,13 +84,13 @@ fn RecentConsents(consents: Vec<ConsentListItem>, filter: RwSignal<ConsentView>)
                     </select>
                 </label>
             </div>
-            <Show when=move || !empty fallback=move || view! { <p>{move || i18n.t().dashboard_none}</p> }>
+            <Show when=move || !empty fallback=move || view! { <p>{i18n.text(|m| m.dashboard_none)}</p> }>
                 <table class="data-table">
                     <thead><tr>
-                        <th scope="col">{move || i18n.t().consent_type}</th>
-                        <th scope="col">{move || i18n.t().dashboard_status}</th>
-                        <th scope="col">{move || i18n.t().consent_created_on}</th>
-                        <th scope="col">{move || i18n.t().dashboard_patient}</th>
+                        <th scope="col">{i18n.text(|m| m.consent_type)}</th>
+                        <th scope="col">{i18n.text(|m| m.dashboard_status)}</th>
+                        <th scope="col">{i18n.text(|m| m.consent_created_on)}</th>
+                        <th scope="col">{i18n.text(|m| m.dashboard_patient)}</th>
                     </tr></thead>
                     <tbody>
                         {consents.clone().into_iter().map(|c| {

@@ -24,19 +24,19 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     view! {
         <AuthCard title=|m| m.forgot_title intro=|m| m.forgot_text other_href="/login" other_label=|m| m.staff_go_to_sign_in>
             <Show when=sent>
-                <p role="status" class="auth-card__status">{move || i18n.t().forgot_sent}</p>
+                <p role="status" class="auth-card__status">{i18n.text(|m| m.forgot_sent)}</p>
             </Show>
             <form class="form" method="post" action="#" hidden=sent on:submit=move |event| {
                 event.prevent_default();
                 request.dispatch(email.get_untracked());
             }>
                 <label class="field">
-                    <span>{move || i18n.t().field_email}</span>
+                    <span>{i18n.text(|m| m.field_email)}</span>
                     <input type="email" autocomplete="email" required bind:value=email/>
                 </label>
                 <p class="form-error" role="alert">{problem}</p>
                 <button class="button" type="submit" disabled=move || busy.get() || !hydrated.get()>
-                    {move || i18n.t().forgot_submit}
+                    {i18n.text(|m| m.forgot_submit)}
                 </button>
             </form>
         </AuthCard>

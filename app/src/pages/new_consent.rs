@@ -66,13 +66,13 @@ pub fn NewConsentPage() -> impl IntoView {
     let patient_id = move || query.read().get("patient").filter(|id| !id.is_empty());
     view! {
         <section class="card page-intro">
-            <h1>{move || i18n.t().consent_new_title}</h1>
-            <p>{move || i18n.t().consent_new_text}</p>
+            <h1>{i18n.text(|m| m.consent_new_title)}</h1>
+            <p>{i18n.text(|m| m.consent_new_text)}</p>
         </section>
         <Suspense fallback=|| ()>
             {move || options.get().map(|answer| match answer {
                 Ok(options) => view! { <LinkForm options patient_id=patient_id()/> }.into_any(),
-                Err(_) => view! { <section class="card"><p role="alert">{move || i18n.t().error_try_again}</p></section> }.into_any(),
+                Err(_) => view! { <section class="card"><p role="alert">{i18n.text(|m| m.error_try_again)}</p></section> }.into_any(),
             })}
         </Suspense>
     }
@@ -99,7 +99,7 @@ fn PatientLine(patient_id: String, email: RwSignal<String>) -> impl IntoView {
     });
     view! {
         <p class="form-notice">
-            {move || i18n.t().consent_for_patient} " "
+            {i18n.text(|m| m.consent_for_patient)} " "
             <strong>{move || name.get().flatten().unwrap_or_else(|| i18n.t().consent_for_selected.to_owned())}</strong>
         </p>
     }
@@ -151,11 +151,11 @@ fn LinkForm(options: LinkOptions, patient_id: Option<String>) -> impl IntoView {
         <section class="card">
             {patient_id.map(|id| view! { <PatientLine patient_id=id email/> })}
             {if first.is_none() {
-                view! { <p role="alert">{move || i18n.t().consent_no_types}</p> }.into_any()
+                view! { <p role="alert">{i18n.text(|m| m.consent_no_types)}</p> }.into_any()
             } else { view! {
-                <form class="form" aria-label=move || i18n.t().consent_new_title on:submit=submit>
+                <form class="form" aria-label=i18n.text(|m| m.consent_new_title) on:submit=submit>
                     <label class="field">
-                        <span>{move || i18n.t().consent_type}</span>
+                        <span>{i18n.text(|m| m.consent_type)}</span>
                         <select on:change=move |event| {
                             kind.set(event_target_value(&event).parse::<ConsentType>().ok());
                         }>
@@ -165,16 +165,16 @@ fn LinkForm(options: LinkOptions, patient_id: Option<String>) -> impl IntoView {
                         </select>
                     </label>
                     <label class="field">
-                        <span>{move || i18n.t().consent_valid_days}</span>
+                        <span>{i18n.text(|m| m.consent_valid_days)}</span>
                         <input type="number" min="1" max=MAX_VALID_DAYS.to_string() required inputmode="numeric" bind:value=days/>
                     </label>
                     <label class="field">
-                        <span>{move || i18n.t().consent_fee}</span>
+                        <span>{i18n.text(|m| m.consent_fee)}</span>
                         <input type="text" inputmode="decimal" autocomplete="off" placeholder="0,00" bind:value=fee/>
-                        <small>{move || i18n.t().consent_fee_hint}</small>
+                        <small>{i18n.text(|m| m.consent_fee_hint)}</small>
                     </label>
                     <label class="field">
-                        <span>{move || i18n.t().consent_form_language}</span>
+                        <span>{i18n.text(|m| m.consent_form_language)}</span>
                         <select on:change=move |event| {
                             if let Some(picked) = Locale::from_tag(&event_target_value(&event)) {
                                 locale.set(picked);
@@ -186,7 +186,7 @@ fn LinkForm(options: LinkOptions, patient_id: Option<String>) -> impl IntoView {
                         </select>
                     </label>
                     <p class="form-error" role="alert">{move || problem.get()}</p>
-                    <button class="button" type="submit" disabled=create.pending()>{move || i18n.t().consent_create}</button>
+                    <button class="button" type="submit" disabled=create.pending()>{i18n.text(|m| m.consent_create)}</button>
                 </form>
             }.into_any() }}
         </section>
@@ -224,35 +224,35 @@ fn CreatedLink(created: CreatedConsentLink, email: RwSignal<String>) -> impl Int
     let valid_until = created.valid_until.clone();
     view! {
         <section class="card created-link" aria-labelledby="created-link-title">
-            <h2 id="created-link-title">{move || i18n.t().consent_link_title}</h2>
-            <p>{move || i18n.t().consent_link_once}</p>
+            <h2 id="created-link-title">{i18n.text(|m| m.consent_link_title)}</h2>
+            <p>{i18n.text(|m| m.consent_link_once)}</p>
             <div class="created-link__body">
                 <QrCode qr=created.qr.clone() label="QR-Code"/>
                 <div class="created-link__text">
                     <label class="field">
-                        <span>{move || i18n.t().consent_link_label}</span>
+                        <span>{i18n.text(|m| m.consent_link_label)}</span>
                         <input type="text" readonly value=created.link.clone() data-testid="consent-link"
                             on:focus=move |event| select_all(&event)/>
                     </label>
-                    <p>{move || i18n.t().consent_expires_on} " " {move || display_date(i18n.locale(), &valid_until)}</p>
+                    <p>{i18n.text(|m| m.consent_expires_on)} " " {move || display_date(i18n.locale(), &valid_until)}</p>
                     <button class="button button--secondary" type="button" on:click=move |_| copy(link.clone(), copied)>
                         {move || if copied.get() { i18n.t().consent_copied } else { i18n.t().consent_copy }}
                     </button>
                 </div>
             </div>
-            <form class="form" aria-label=move || i18n.t().consent_send_title on:submit=move |event| {
+            <form class="form" aria-label=i18n.text(|m| m.consent_send_title) on:submit=move |event| {
                 event.prevent_default();
                 send.dispatch(email.get_untracked());
             }>
                 <label class="field">
-                    <span>{move || i18n.t().consent_send_to}</span>
+                    <span>{i18n.text(|m| m.consent_send_to)}</span>
                     <input type="email" autocomplete="off" required bind:value=email/>
-                    <small>{move || i18n.t().consent_send_hint}</small>
+                    <small>{i18n.text(|m| m.consent_send_hint)}</small>
                 </label>
                 <p class="form-note" role="status">
                     {move || sent_note().map(|(problem, text)| view! { <span class=if problem { "form-error" } else { "" }>{text}</span> })}
                 </p>
-                <button class="button" type="submit" disabled=send.pending()>{move || i18n.t().consent_send}</button>
+                <button class="button" type="submit" disabled=send.pending()>{i18n.text(|m| m.consent_send)}</button>
             </form>
         </section>
     }

@@ -16,7 +16,7 @@ pub fn PatientPage() -> impl IntoView {
     let i18n = use_i18n();
     let vault = use_vault();
     view! {
-        <p class="back-link"><a href="/app/patienten">{move || i18n.t().patient_back}</a></p>
+        <p class="back-link"><a href="/app/patienten">{i18n.text(|m| m.patient_back)}</a></p>
         <Show when=move || vault.status() == VaultStatus::Unlocked fallback=move || view! { <VaultLockedNote/> }>
             <PatientView/>
         </Show>
@@ -34,10 +34,10 @@ fn PatientView() -> impl IntoView {
             {move || record.get().map(|answer| match answer {
                 Ok(record) => view! { <PatientDetailsCard record/> }.into_any(),
                 Err(AppError::NotFound) => view! {
-                    <section class="card"><p role="alert">{move || i18n.t().patient_not_found}</p></section>
+                    <section class="card"><p role="alert">{i18n.text(|m| m.patient_not_found)}</p></section>
                 }.into_any(),
                 Err(_) => view! {
-                    <section class="card"><p role="alert">{move || i18n.t().error_try_again}</p></section>
+                    <section class="card"><p role="alert">{i18n.text(|m| m.error_try_again)}</p></section>
                 }.into_any(),
             })}
         </Suspense>
@@ -57,15 +57,15 @@ fn PatientDetailsCard(record: PatientRecord) -> impl IntoView {
         <section class="card">
             <h1>{move || heading.clone().unwrap_or_else(|| i18n.t().patients_unreadable.to_owned())}</h1>
             <dl class="profile-facts">
-                <dt>{move || i18n.t().patient_birth_date}</dt>
+                <dt>{i18n.text(|m| m.patient_birth_date)}</dt>
                 <dd>{move || birth.as_deref().map(|b| display_date(i18n.locale(), b)).unwrap_or_default()}</dd>
-                <dt>{move || i18n.t().patient_email}</dt>
+                <dt>{i18n.text(|m| m.patient_email)}</dt>
                 <dd>{move || email.clone().unwrap_or_else(|| "–".to_owned())}</dd>
-                <dt>{move || i18n.t().patients_created_on}</dt>
+                <dt>{i18n.text(|m| m.patients_created_on)}</dt>
                 <dd>{move || display_date(i18n.locale(), &created)}</dd>
             </dl>
             <p class="card__actions">
-                <a class="button" href=format!("/app/einwilligungen/neu?patient={}", record.entry.patient.id)>{move || i18n.t().patient_new_consent}</a>
+                <a class="button" href=format!("/app/einwilligungen/neu?patient={}", record.entry.patient.id)>{i18n.text(|m| m.patient_new_consent)}</a>
             </p>
         </section>
         <ConsentList consents=record.consents/>
@@ -78,8 +78,8 @@ fn ConsentList(consents: Vec<ConsentLine>) -> impl IntoView {
     let empty = consents.is_empty();
     view! {
         <section class="card">
-            <h2>{move || i18n.t().patient_consents_title}</h2>
-            <Show when=move || !empty fallback=move || view! { <p>{move || i18n.t().patient_consents_empty}</p> }>
+            <h2>{i18n.text(|m| m.patient_consents_title)}</h2>
+            <Show when=move || !empty fallback=move || view! { <p>{i18n.text(|m| m.patient_consents_empty)}</p> }>
                 <table class="data-table">
                     <tbody>
                         {consents.clone().into_iter().map(|c| {
@@ -90,8 +90,8 @@ fn ConsentList(consents: Vec<ConsentLine>) -> impl IntoView {
                                     <td><span class=format!("status status--{}", c.status.as_str().to_lowercase())>
                                         {move || consent_status_label(i18n.t(), c.status)}
                                     </span></td>
-                                    <td>{move || i18n.t().consent_created_on} " " {move || display_date(i18n.locale(), &created)}</td>
-                                    <td>{move || i18n.t().consent_expires_on} " " {move || display_date(i18n.locale(), &expires)}</td>
+                                    <td>{i18n.text(|m| m.consent_created_on)} " " {move || display_date(i18n.locale(), &created)}</td>
+                                    <td>{i18n.text(|m| m.consent_expires_on)} " " {move || display_date(i18n.locale(), &expires)}</td>
                                 </tr>
                             }
                         }).collect_view()}

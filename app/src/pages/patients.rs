@@ -19,8 +19,8 @@ pub fn PatientsPage() -> impl IntoView {
     let vault = use_vault();
     view! {
         <section class="card page-intro">
-            <h1>{move || i18n.t().patients_title}</h1>
-            <p>{move || i18n.t().patients_text}</p>
+            <h1>{i18n.text(|m| m.patients_title)}</h1>
+            <p>{i18n.text(|m| m.patients_text)}</p>
         </section>
         <Show when=move || vault.status() == VaultStatus::Unlocked fallback=move || view! { <VaultLockedNote/> }>
             <PatientDirectory/>
@@ -34,7 +34,7 @@ pub(crate) fn VaultLockedNote() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="card">
-            <p class="locked-note" role="status">{move || i18n.t().patients_locked}</p>
+            <p class="locked-note" role="status">{i18n.text(|m| m.patients_locked)}</p>
         </section>
     }
 }
@@ -167,15 +167,15 @@ fn NameInputs(fields: NameFields, prefix: &'static str) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <label class="field">
-            <span>{move || i18n.t().patient_last_name}</span>
+            <span>{i18n.text(|m| m.patient_last_name)}</span>
             <input name=format!("{prefix}-last") autocomplete="off" required maxlength="200" bind:value=fields.last/>
         </label>
         <label class="field">
-            <span>{move || i18n.t().patient_first_name}</span>
+            <span>{i18n.text(|m| m.patient_first_name)}</span>
             <input name=format!("{prefix}-first") autocomplete="off" required maxlength="200" bind:value=fields.first/>
         </label>
         <label class="field">
-            <span>{move || i18n.t().patient_birth_date}</span>
+            <span>{i18n.text(|m| m.patient_birth_date)}</span>
             <input name=format!("{prefix}-birth") type="date" required min="1900-01-01" bind:value=fields.birth/>
         </label>
     }
@@ -201,18 +201,18 @@ fn PatientSearch() -> impl IntoView {
     });
     view! {
         <section class="card">
-            <h2>{move || i18n.t().patients_search_title}</h2>
-            <p>{move || i18n.t().patients_search_hint}</p>
-            <form class="form" aria-label=move || i18n.t().patients_search_title on:submit=move |event| {
+            <h2>{i18n.text(|m| m.patients_search_title)}</h2>
+            <p>{i18n.text(|m| m.patients_search_hint)}</p>
+            <form class="form" aria-label=i18n.text(|m| m.patients_search_title) on:submit=move |event| {
                 event.prevent_default();
                 search.dispatch(());
             }>
                 <NameInputs fields prefix="search"/>
-                <button class="button" type="submit" disabled=search.pending()>{move || i18n.t().patients_search_submit}</button>
+                <button class="button" type="submit" disabled=search.pending()>{i18n.text(|m| m.patients_search_submit)}</button>
             </form>
             <div class="search-results" role="status">
                 {move || search.value().get().map(|answer| match answer {
-                    Ok(found) if found.is_empty() => view! { <p>{move || i18n.t().patients_search_none}</p> }.into_any(),
+                    Ok(found) if found.is_empty() => view! { <p>{i18n.text(|m| m.patients_search_none)}</p> }.into_any(),
                     Ok(found) => view! { <PatientLinks patients=found/> }.into_any(),
                     Err(failure) => view! { <p class="form-error">{move || failure_text(i18n.t(), &failure)}</p> }.into_any(),
                 })}
@@ -271,34 +271,34 @@ fn NewPatient(on_created: impl Fn() + Send + Sync + Copy + 'static) -> impl Into
     });
     view! {
         <section class="card">
-            <h2>{move || i18n.t().patients_new_title}</h2>
-            <form class="form" aria-label=move || i18n.t().patients_new_title on:submit=move |event| {
+            <h2>{i18n.text(|m| m.patients_new_title)}</h2>
+            <form class="form" aria-label=i18n.text(|m| m.patients_new_title) on:submit=move |event| {
                 event.prevent_default();
                 add.dispatch(false);
             }>
                 <NameInputs fields prefix="new"/>
                 <label class="field">
-                    <span>{move || i18n.t().patient_email_optional}</span>
+                    <span>{i18n.text(|m| m.patient_email_optional)}</span>
                     <input name="new-email" type="email" autocomplete="off" maxlength="200" bind:value=email/>
                 </label>
-                <button class="button" type="submit" disabled=add.pending()>{move || i18n.t().patients_new_submit}</button>
+                <button class="button" type="submit" disabled=add.pending()>{i18n.text(|m| m.patients_new_submit)}</button>
             </form>
             <div role="status">
                 {move || add.value().get().map(|answer| match answer {
                     Ok(Added::Created(id)) => view! {
                         <p class="form-notice">
-                            {move || i18n.t().patients_created} " "
-                            <a href=format!("/app/patienten/{id}")>{move || i18n.t().patients_open}</a>
+                            {i18n.text(|m| m.patients_created)} " "
+                            <a href=format!("/app/patienten/{id}")>{i18n.text(|m| m.patients_open)}</a>
                         </p>
                     }.into_any(),
                     Ok(Added::Duplicates(same)) => view! {
                         <div class="duplicates">
-                            <h3>{move || i18n.t().patients_duplicates_title}</h3>
-                            <p>{move || i18n.t().patients_duplicates_text}</p>
+                            <h3>{i18n.text(|m| m.patients_duplicates_title)}</h3>
+                            <p>{i18n.text(|m| m.patients_duplicates_text)}</p>
                             <PatientLinks patients=same/>
                             <button class="button button--secondary" type="button" disabled=add.pending()
                                 on:click=move |_| { add.dispatch(true); }>
-                                {move || i18n.t().patients_create_anyway}
+                                {i18n.text(|m| m.patients_create_anyway)}
                             </button>
                         </div>
                     }.into_any(),
@@ -325,7 +325,7 @@ fn PatientLinks(patients: Vec<OpenedPatient>) -> impl IntoView {
                                 {move || display_date(i18n.locale(), &birth)}</li>
                         }.into_any()
                     }
-                    None => view! { <li><a href=href>{move || i18n.t().patients_unreadable}</a></li> }.into_any(),
+                    None => view! { <li><a href=href>{i18n.text(|m| m.patients_unreadable)}</a></li> }.into_any(),
                 }
             }).collect_view()}
         </ul>
@@ -338,30 +338,30 @@ fn RecentPatients(recent: Resource<Result<Vec<PatientEntry>, AppError>>) -> impl
     let vault = use_vault();
     view! {
         <section class="card">
-            <h2>{move || i18n.t().patients_recent_title}</h2>
+            <h2>{i18n.text(|m| m.patients_recent_title)}</h2>
             <Suspense fallback=|| ()>
                 {move || recent.get().map(|answer| match answer {
-                    Ok(entries) if entries.is_empty() => view! { <p>{move || i18n.t().patients_recent_empty}</p> }.into_any(),
+                    Ok(entries) if entries.is_empty() => view! { <p>{i18n.text(|m| m.patients_recent_empty)}</p> }.into_any(),
                     Ok(entries) => {
                         let full = i64::try_from(entries.len()).unwrap_or(i64::MAX) >= RECENT_PATIENTS;
                         let rows: Vec<OpenedPatient> = entries.iter().map(|e| open_entry(vault, e)).collect();
                         view! {
                             <table class="data-table">
                                 <thead><tr>
-                                    <th scope="col">{move || i18n.t().patients_name}</th>
-                                    <th scope="col">{move || i18n.t().patient_birth_date}</th>
-                                    <th scope="col">{move || i18n.t().patients_created_on}</th>
+                                    <th scope="col">{i18n.text(|m| m.patients_name)}</th>
+                                    <th scope="col">{i18n.text(|m| m.patient_birth_date)}</th>
+                                    <th scope="col">{i18n.text(|m| m.patients_created_on)}</th>
                                 </tr></thead>
                                 <tbody>
                                     {rows.into_iter().map(|p| view! { <PatientRow patient=p/> }).collect_view()}
                                 </tbody>
                             </table>
                             <Show when=move || full>
-                                <p class="form-note">{move || i18n.t().patients_recent_more}</p>
+                                <p class="form-note">{i18n.text(|m| m.patients_recent_more)}</p>
                             </Show>
                         }.into_any()
                     }
-                    Err(_) => view! { <p role="alert">{move || i18n.t().error_try_again}</p> }.into_any(),
+                    Err(_) => view! { <p role="alert">{i18n.text(|m| m.error_try_again)}</p> }.into_any(),
                 })}
             </Suspense>
         </section>

@@ -15,8 +15,8 @@ pub fn PracticeSettingsPage() -> impl IntoView {
     let loaded = Resource::new(|| (), |()| practice_settings());
     view! {
         <section class="card">
-            <h1>{move || i18n.t().settings_title}</h1>
-            <p>{move || i18n.t().settings_text}</p>
+            <h1>{i18n.text(|m| m.settings_title)}</h1>
+            <p>{i18n.text(|m| m.settings_text)}</p>
         </section>
         <Suspense fallback=|| ()>
             {move || loaded.get().map(|answer| match answer {
@@ -98,22 +98,22 @@ fn SettingsForm(form: PracticeSettingsForm) -> impl IntoView {
     view! {
         <form class="form card" on:submit=submit>
             <fieldset>
-                <legend>{move || i18n.t().settings_details}</legend>
+                <legend>{i18n.text(|m| m.settings_details)}</legend>
                 {text(|m| m.field_practice_name, name, "organization")}
                 {text(|m| m.settings_street, street, "street-address")}
                 {text(|m| m.settings_postal_code, postal_code, "postal-code")}
                 {text(|m| m.settings_city, city, "address-level2")}
             </fieldset>
             <fieldset>
-                <legend>{move || i18n.t().settings_dpo}</legend>
+                <legend>{i18n.text(|m| m.settings_dpo)}</legend>
                 {text(|m| m.settings_dpo_name, dpo_name, "off")}
                 <label class="field">
-                    <span>{move || i18n.t().field_email}</span>
+                    <span>{i18n.text(|m| m.field_email)}</span>
                     <input type="email" autocomplete="off" bind:value=dpo_email/>
                 </label>
             </fieldset>
             <fieldset>
-                <legend>{move || i18n.t().settings_types}</legend>
+                <legend>{i18n.text(|m| m.settings_types)}</legend>
                 {ConsentType::ALL.iter().copied().map(|kind| view! {
                     <label class="check">
                         <input type="checkbox" prop:checked=move || types.with(|t| t.contains(&kind))
@@ -129,23 +129,23 @@ fn SettingsForm(form: PracticeSettingsForm) -> impl IntoView {
                 }).collect_view()}
             </fieldset>
             <fieldset>
-                <legend>{move || i18n.t().settings_links}</legend>
+                <legend>{i18n.text(|m| m.settings_links)}</legend>
                 <label class="field">
-                    <span>{move || i18n.t().settings_validity}</span>
+                    <span>{i18n.text(|m| m.settings_validity)}</span>
                     <input type="number" min="1" max="90" inputmode="numeric" bind:value=validity/>
                 </label>
                 <label class="check">
                     <input type="checkbox" bind:checked=reminder/>
-                    <span>{move || i18n.t().settings_reminder}</span>
+                    <span>{i18n.text(|m| m.settings_reminder)}</span>
                 </label>
                 <label class="field">
-                    <span>{move || i18n.t().settings_reminder_hours}</span>
+                    <span>{i18n.text(|m| m.settings_reminder_hours)}</span>
                     <input type="number" min="1" max="720" inputmode="numeric" bind:value=reminder_hours/>
                 </label>
             </fieldset>
             <p class="form-error" role="alert">{move || problem.get()}</p>
             <p class="form-note" role="status">{status}</p>
-            <button class="button" type="submit" disabled=save.pending()>{move || i18n.t().settings_save}</button>
+            <button class="button" type="submit" disabled=save.pending()>{i18n.text(|m| m.settings_save)}</button>
         </form>
     }
 }

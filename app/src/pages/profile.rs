@@ -26,9 +26,9 @@ pub fn ProfilePage() -> impl IntoView {
     view! {
         <Title text=head_text(|m| format!("{} · {}", m.profile_title, m.brand))/>
         <section class="card profile-card">
-            <h1>{move || i18n.t().profile_title}</h1>
+            <h1>{i18n.text(|m| m.profile_title)}</h1>
             <dl class="profile-facts">
-                <dt>{move || i18n.t().profile_name}</dt>
+                <dt>{i18n.text(|m| m.profile_name)}</dt>
                 <dd>
                     <Suspense fallback=|| "…">
                         {move || account.get().map(|a| match a {
@@ -37,9 +37,9 @@ pub fn ProfilePage() -> impl IntoView {
                         })}
                     </Suspense>
                 </dd>
-                <dt>{move || i18n.t().field_email}</dt>
+                <dt>{i18n.text(|m| m.field_email)}</dt>
                 <dd>{email}</dd>
-                <dt>{move || i18n.t().profile_role}</dt>
+                <dt>{i18n.text(|m| m.profile_role)}</dt>
                 <dd>{move || role.map(|r| role_label(i18n.t(), r))}</dd>
             </dl>
         </section>

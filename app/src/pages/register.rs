@@ -66,28 +66,28 @@ pub fn RegisterPage() -> impl IntoView {
         <AuthCard title=|m| m.register_title intro=|m| m.register_text other_href="/login" other_label=|m| m.register_have_account>
             <Show when=done>
                 <div class="notice__done" role="status">
-                    <h2>{move || i18n.t().register_check_mail_title}</h2>
-                    <p>{move || i18n.t().register_check_mail_text}</p>
+                    <h2>{i18n.text(|m| m.register_check_mail_title)}</h2>
+                    <p>{i18n.text(|m| m.register_check_mail_text)}</p>
                 </div>
             </Show>
             <form class="form" method="post" action="#" on:submit=submit hidden=done>
                 <label class="field">
-                    <span>{move || i18n.t().field_practice_name}</span>
+                    <span>{i18n.text(|m| m.field_practice_name)}</span>
                     <input type="text" autocomplete="organization" required maxlength="200"
                         bind:value=practice/>
                 </label>
                 <label class="field">
-                    <span>{move || i18n.t().field_email}</span>
+                    <span>{i18n.text(|m| m.field_email)}</span>
                     <input type="email" autocomplete="email" required bind:value=email/>
                 </label>
                 <div class="field">
-                    <label for="new-password">{move || i18n.t().field_password}</label>
+                    <label for="new-password">{i18n.text(|m| m.field_password)}</label>
                     <input id="new-password" type="password" autocomplete="new-password" required
                         minlength="12" maxlength="128" aria-describedby="new-password-hint" bind:value=password/>
-                    <small id="new-password-hint">{move || i18n.t().password_hint}</small>
+                    <small id="new-password-hint">{i18n.text(|m| m.password_hint)}</small>
                 </div>
                 <label class="field">
-                    <span>{move || i18n.t().field_password_repeat}</span>
+                    <span>{i18n.text(|m| m.field_password_repeat)}</span>
                     <input type="password" autocomplete="new-password" required
                         bind:value=repeated/>
                 </label>

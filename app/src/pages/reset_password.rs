@@ -53,20 +53,20 @@ pub fn ResetPasswordPage() -> impl IntoView {
     view! {
         <AuthCard title=|m| m.reset_title intro=|m| m.reset_text other_href="/login" other_label=|m| m.staff_go_to_sign_in>
             <Show when=done>
-                <p role="status" class="auth-card__status">{move || i18n.t().reset_done}</p>
+                <p role="status" class="auth-card__status">{i18n.text(|m| m.reset_done)}</p>
             </Show>
             <Show when=missing>
-                <p role="alert" class="form-error">{move || i18n.t().link_incomplete}</p>
+                <p role="alert" class="form-error">{i18n.text(|m| m.link_incomplete)}</p>
             </Show>
             <form class="form" method="post" action="#" hidden=move || done() || missing() on:submit=submit>
                 <div class="field">
-                    <label for="reset-password">{move || i18n.t().field_password}</label>
+                    <label for="reset-password">{i18n.text(|m| m.field_password)}</label>
                     <input id="reset-password" type="password" autocomplete="new-password" required
                         minlength="12" maxlength="128" aria-describedby="reset-password-hint" bind:value=password/>
-                    <small id="reset-password-hint">{move || i18n.t().password_hint}</small>
+                    <small id="reset-password-hint">{i18n.text(|m| m.password_hint)}</small>
                 </div>
                 <label class="field">
-                    <span>{move || i18n.t().field_password_repeat}</span>
+                    <span>{i18n.text(|m| m.field_password_repeat)}</span>
                     <input type="password" autocomplete="new-password" required bind:value=repeated/>
                 </label>
                 <p class="form-error" role="alert">{move || problem.get()}</p>

@@ -59,12 +59,12 @@ pub fn SignInPage() -> impl IntoView {
                 attempt.dispatch((email.get_untracked(), password.get_untracked()));
             }>
                 <label class="field">
-                    <span>{move || i18n.t().field_email}</span>
+                    <span>{i18n.text(|m| m.field_email)}</span>
                     <input type="email" autocomplete="username" required
                         bind:value=email/>
                 </label>
                 <label class="field">
-                    <span>{move || i18n.t().field_password}</span>
+                    <span>{i18n.text(|m| m.field_password)}</span>
                     <input type="password" autocomplete="current-password" required
                         bind:value=password/>
                 </label>
@@ -72,7 +72,7 @@ pub fn SignInPage() -> impl IntoView {
                 <button class="button" type="submit" disabled=move || busy.get() || !hydrated.get()>
                     {move || if busy.get() { i18n.t().sign_in_busy } else { i18n.t().sign_in_submit }}
                 </button>
-                <p class="form-aside"><a href="/forgot-password">{move || i18n.t().sign_in_forgot}</a></p>
+                <p class="form-aside"><a href="/forgot-password">{i18n.text(|m| m.sign_in_forgot)}</a></p>
             </form>
             <ProviderSignIn/>
             </Show>

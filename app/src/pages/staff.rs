@@ -72,24 +72,24 @@ fn StaffShell(profile: StaffProfile) -> impl IntoView {
         <header class="staff-header">
             <a class="brand" href="/app">
                 <span class="brand__mark" aria-hidden="true">"DC"</span>
-                <span class="brand__name">{move || i18n.t().brand}</span>
+                <span class="brand__name">{i18n.text(|m| m.brand)}</span>
             </a>
-            <nav class="site-nav" aria-label=move || i18n.t().staff_nav_label>
-                <a href="/app" aria-current=move || current("/app")>{move || i18n.t().nav_dashboard}</a>
-                <a href="/app/patienten" aria-current=move || current("/app/patienten")>{move || i18n.t().nav_patients}</a>
-                <a href="/app/einwilligungen/neu" aria-current=move || current("/app/einwilligungen/neu")>{move || i18n.t().nav_new_consent}</a>
-                <a href="/app/profil" aria-current=move || current("/app/profil")>{move || i18n.t().nav_profile}</a>
+            <nav class="site-nav" aria-label=i18n.text(|m| m.staff_nav_label)>
+                <a href="/app" aria-current=move || current("/app")>{i18n.text(|m| m.nav_dashboard)}</a>
+                <a href="/app/patienten" aria-current=move || current("/app/patienten")>{i18n.text(|m| m.nav_patients)}</a>
+                <a href="/app/einwilligungen/neu" aria-current=move || current("/app/einwilligungen/neu")>{i18n.text(|m| m.nav_new_consent)}</a>
+                <a href="/app/profil" aria-current=move || current("/app/profil")>{i18n.text(|m| m.nav_profile)}</a>
                 {(profile.role == UserRole::Admin).then(|| view! {
-                    <a href="/app/team" aria-current=move || current("/app/team")>{move || i18n.t().nav_team}</a>
-                    <a href="/app/praxis" aria-current=move || current("/app/praxis")>{move || i18n.t().nav_settings}</a>
+                    <a href="/app/team" aria-current=move || current("/app/team")>{i18n.text(|m| m.nav_team)}</a>
+                    <a href="/app/praxis" aria-current=move || current("/app/praxis")>{i18n.text(|m| m.nav_settings)}</a>
                 })}
             </nav>
             <span class="staff-header__who">
-                {move || i18n.t().signed_in_as} " " <strong>{move || role_label(i18n.t(), profile.role)}</strong>
+                {i18n.text(|m| m.signed_in_as)} " " <strong>{move || role_label(i18n.t(), profile.role)}</strong>
             </span>
             <VaultBadge/>
             <button class="button button--secondary" type="button" on:click=move |_| { leave.dispatch(()); }>
-                {move || i18n.t().nav_sign_out}
+                {i18n.text(|m| m.nav_sign_out)}
             </button>
         </header>
         <main id="main" class="staff-main">

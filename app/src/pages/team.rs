@@ -29,8 +29,8 @@ pub fn TeamPage() -> impl IntoView {
     });
     view! {
         <section class="card">
-            <h1>{move || i18n.t().team_title}</h1>
-            <p>{move || i18n.t().team_text}</p>
+            <h1>{i18n.text(|m| m.team_title)}</h1>
+            <p>{i18n.text(|m| m.team_text)}</p>
         </section>
         <Suspense fallback=|| ()>
             {move || team.get().map(|answer| match answer {
@@ -40,7 +40,7 @@ pub fn TeamPage() -> impl IntoView {
                         <RotationNotice on_done=move || team.refetch()/>
                     </Show>
                     <section class="card">
-                        <h2>{move || i18n.t().team_members_title}</h2>
+                        <h2>{i18n.text(|m| m.team_members_title)}</h2>
                         <ul class="team-list">
                             {let me = view.me.clone(); view.members.into_iter().map(|member| {
                                 let is_me = member.user_id == me;
@@ -48,14 +48,14 @@ pub fn TeamPage() -> impl IntoView {
                             }).collect_view()}
                         </ul>
                         <Show when={let open = !view.invites.is_empty(); move || open}>
-                            <h3>{move || i18n.t().team_invites_title}</h3>
+                            <h3>{i18n.text(|m| m.team_invites_title)}</h3>
                         </Show>
                         <ul class="team-list">
                             {view.invites.into_iter().map(|invite| view! {
                                 <li class="team-list__row">
                                     <span>{invite.email}</span>
                                     <span class="team-list__role">{move || role_label(i18n.t(), invite.role)}</span>
-                                    <span class="team-list__state">{move || i18n.t().team_invite_open}</span>
+                                    <span class="team-list__state">{i18n.text(|m| m.team_invite_open)}</span>
                                 </li>
                             }).collect_view()}
                         </ul>
@@ -91,17 +91,17 @@ fn InviteForm(
     };
     view! {
         <section class="card">
-            <h2>{move || i18n.t().team_invite_title}</h2>
+            <h2>{i18n.text(|m| m.team_invite_title)}</h2>
             <form class="form" on:submit=move |event| {
                 event.prevent_default();
                 invite.dispatch((email.get_untracked(), role.get_untracked()));
             }>
                 <label class="field">
-                    <span>{move || i18n.t().field_email}</span>
+                    <span>{i18n.text(|m| m.field_email)}</span>
                     <input type="email" autocomplete="off" required bind:value=email/>
                 </label>
                 <label class="field">
-                    <span>{move || i18n.t().team_role}</span>
+                    <span>{i18n.text(|m| m.team_role)}</span>
                     <select on:change=move |event| {
                         let picked = event_target_value(&event);
                         if let Ok(parsed) = picked.parse::<UserRole>() {
@@ -114,7 +114,7 @@ fn InviteForm(
                     </select>
                 </label>
                 <p class="form-note" role="status">{invite_note}</p>
-                <button class="button" type="submit" disabled=invite.pending()>{move || i18n.t().team_invite_submit}</button>
+                <button class="button" type="submit" disabled=invite.pending()>{i18n.text(|m| m.team_invite_submit)}</button>
             </form>
         </section>
     }
@@ -189,7 +189,7 @@ fn MemberRow(
             <Show when=move || !is_me>
                 <div class="team-list__actions">
                     <label class="field field--inline">
-                        <span>{move || i18n.t().team_role}</span>
+                        <span>{i18n.text(|m| m.team_role)}</span>
                         <select on:change=move |event| {
                             if let Ok(role) = event_target_value(&event).parse::<UserRole>() {
                                 set_role.dispatch(role);
@@ -203,12 +203,12 @@ fn MemberRow(
                     <Show when=move || confirming.get()
                         fallback=move || view! {
                             <button class="button button--secondary" type="button" on:click=move |_| confirming.set(true)>
-                                {move || i18n.t().team_remove}
+                                {i18n.text(|m| m.team_remove)}
                             </button>
                         }>
                         <button class="button button--danger" type="button" disabled=remove.pending()
                             on:click=move |_| { remove.dispatch(()); }>
-                            {move || i18n.t().team_remove_confirm}
+                            {i18n.text(|m| m.team_remove_confirm)}
                         </button>
                     </Show>
                     <p class="form-error" role="alert">{change_problem}</p>
@@ -216,13 +216,13 @@ fn MemberRow(
             </Show>
             <Show when=move || waiting>
                 <div class="team-list__share">
-                    <p>{move || i18n.t().team_compare_fingerprint}</p>
+                    <p>{i18n.text(|m| m.team_compare_fingerprint)}</p>
                     <p class="fingerprint" data-testid="member-fingerprint">{fingerprint.clone()}</p>
                     <Show when=move || vault.status() == VaultStatus::Unlocked
-                        fallback=move || view! { <p class="form-note">{move || i18n.t().team_unlock_to_share}</p> }>
+                        fallback=move || view! { <p class="form-note">{i18n.text(|m| m.team_unlock_to_share)}</p> }>
                         <button class="button" type="button" disabled=share.pending()
                             on:click=move |_| { share.dispatch(()); }>
-                            {move || i18n.t().team_share_submit}
+                            {i18n.text(|m| m.team_share_submit)}
                         </button>
                     </Show>
                     <p class="form-error" role="alert">
@@ -268,18 +268,18 @@ fn RotationNotice(on_done: impl Fn() + Send + Sync + Copy + 'static) -> impl Int
     };
     view! {
         <section class="card card--attention">
-            <h2>{move || i18n.t().rotation_title}</h2>
-            <p>{move || i18n.t().rotation_text}</p>
+            <h2>{i18n.text(|m| m.rotation_title)}</h2>
+            <p>{i18n.text(|m| m.rotation_text)}</p>
             <form class="form" on:submit=move |event| {
                 event.prevent_default();
                 rotate.dispatch((code.get_untracked(), password.get_untracked()));
             }>
                 <label class="field">
-                    <span>{move || i18n.t().field_recovery_code}</span>
+                    <span>{i18n.text(|m| m.field_recovery_code)}</span>
                     <input type="text" autocomplete="off" spellcheck="false" required bind:value=code/>
                 </label>
                 <label class="field">
-                    <span>{move || i18n.t().rotation_password}</span>
+                    <span>{i18n.text(|m| m.rotation_password)}</span>
                     <input type="password" autocomplete="current-password" required bind:value=password/>
                 </label>
                 <p class="form-error" role="alert">{problem}</p>

@@ -31,11 +31,11 @@ pub fn WithdrawPage() -> impl IntoView {
     view! {
         <main id="main" class="consent-page">
             <section class="card consent-step">
-                <h1>{move || i18n.t().withdraw_title}</h1>
+                <h1>{i18n.text(|m| m.withdraw_title)}</h1>
                 {move || match (withdraw.value().get(), state.get().flatten()) {
-                    (Some(Ok(())), _) => view! { <p role="status" class="form-notice">{move || i18n.t().withdraw_done}</p> }.into_any(),
-                    (Some(Err(_)), _) => view! { <p role="alert" class="form-error">{move || i18n.t().withdraw_failed}</p> }.into_any(),
-                    (None, None) => view! { <p>{move || i18n.t().link_loading}</p> }.into_any(),
+                    (Some(Ok(())), _) => view! { <p role="status" class="form-notice">{i18n.text(|m| m.withdraw_done)}</p> }.into_any(),
+                    (Some(Err(_)), _) => view! { <p role="alert" class="form-error">{i18n.text(|m| m.withdraw_failed)}</p> }.into_any(),
+                    (None, None) => view! { <p>{i18n.text(|m| m.link_loading)}</p> }.into_any(),
                     (None, Some(Ok(WithdrawalState::Possible { practice_name, kind, locale, signed_on }))) => {
                         if let Some(l) = Locale::from_tag(&locale) {
                             if l != i18n.locale() {
@@ -45,20 +45,20 @@ pub fn WithdrawPage() -> impl IntoView {
                         view! {
                             <p class="consent-flow__practice">{practice_name}</p>
                             <p>{move || consent_type_label(i18n.t(), kind)}
-                                {signed_on.clone().map(|d| view! { " · " {move || i18n.t().withdraw_signed_on} " " {move || display_date(i18n.locale(), &d)} })}</p>
-                            <p>{move || i18n.t().withdraw_text}</p>
+                                {signed_on.clone().map(|d| view! { " · " {i18n.text(|m| m.withdraw_signed_on)} " " {move || display_date(i18n.locale(), &d)} })}</p>
+                            <p>{i18n.text(|m| m.withdraw_text)}</p>
                             <button class="button" type="button" disabled=withdraw.pending() on:click=move |_| { withdraw.dispatch(()); }>
-                                {move || i18n.t().withdraw_confirm}
+                                {i18n.text(|m| m.withdraw_confirm)}
                             </button>
                         }.into_any()
                     }
-                    (None, Some(Ok(WithdrawalState::AlreadyWithdrawn { .. }))) => view! { <p role="status">{move || i18n.t().withdraw_already}</p> }.into_any(),
+                    (None, Some(Ok(WithdrawalState::AlreadyWithdrawn { .. }))) => view! { <p role="status">{i18n.text(|m| m.withdraw_already)}</p> }.into_any(),
                     (None, Some(Ok(WithdrawalState::AskThePractice { practice_name }))) => view! {
                         <p class="consent-flow__practice">{practice_name}</p>
-                        <p>{move || i18n.t().withdraw_ask_practice}</p>
+                        <p>{i18n.text(|m| m.withdraw_ask_practice)}</p>
                     }.into_any(),
-                    (None, Some(Ok(WithdrawalState::Unknown))) => view! { <p role="alert">{move || i18n.t().withdraw_unknown}</p> }.into_any(),
-                    (None, Some(Err(_))) => view! { <p role="alert">{move || i18n.t().withdraw_failed}</p> }.into_any(),
+                    (None, Some(Ok(WithdrawalState::Unknown))) => view! { <p role="alert">{i18n.text(|m| m.withdraw_unknown)}</p> }.into_any(),
+                    (None, Some(Err(_))) => view! { <p role="alert">{i18n.text(|m| m.withdraw_failed)}</p> }.into_any(),
                 }}
             </section>
         </main>

@@ -84,9 +84,38 @@ impl PatientDetails {
         email: &str,
         today: &str,
     ) -> Result<Self, DetailsProblem> {
+        Self::checked(first_name, last_name, birth_date, email, today, |name| {
+            canonical_name(name).is_ok()
+        })
+    }
+
+    /// The same checks for what a patient typed on the consent page, where a name needs only a
+    /// letter. The canonical form (Unicode normalisation and case folding tables, a large part
+    /// of a WASM bundle) is computed by staff when they look the patient up; the rare name whose
+    /// letters all fold away is refused there, with the details still readable.
+    pub fn from_patient_form(
+        first_name: &str,
+        last_name: &str,
+        birth_date: &str,
+        email: &str,
+        today: &str,
+    ) -> Result<Self, DetailsProblem> {
+        Self::checked(first_name, last_name, birth_date, email, today, |name| {
+            name.chars().any(char::is_alphabetic)
+        })
+    }
+
+    fn checked(
+        first_name: &str,
+        last_name: &str,
+        birth_date: &str,
+        email: &str,
+        today: &str,
+        name_ok: fn(&str) -> bool,
+    ) -> Result<Self, DetailsProblem> {
         let name = |value: &str, problem| {
             let value = value.trim();
-            if value.chars().count() > MAX_FIELD_CHARS || canonical_name(value).is_err() {
+            if value.chars().count() > MAX_FIELD_CHARS || !name_ok(value) {
                 return Err(problem);
             }
             Ok(value.to_owned())
@@ -324,45 +353,62 @@ mod tests {
         assert!(!details().is_named("Müller", "Jürgen", birth));
     }
 
+    type FromForm = fn(&str, &str, &str, &str, &str) -> Result<PatientDetails, DetailsProblem>;
+
     #[test]
-    fn typing_mistakes_are_named_by_field() {
-        let form = |first, last, birth, email| {
-            PatientDetails::from_form(first, last, birth, email, "2026-12-04")
-        };
-        assert_eq!(
-            form("", "Roth", "1990-01-01", ""),
-            Err(DetailsProblem::FirstName)
-        );
-        assert_eq!(
-            form("Anna", "123", "1990-01-01", ""),
-            Err(DetailsProblem::LastName)
-        );
-        assert_eq!(
-            form("Anna", "Roth", "1990-02-30", ""),
-            Err(DetailsProblem::BirthDate)
-        );
-        assert_eq!(
-            form("Anna", "Roth", "2027-01-01", ""),
-            Err(DetailsProblem::BirthDate)
-        );
-        assert_eq!(
-            form("Anna", "Roth", "1890-01-01", ""),
-            Err(DetailsProblem::BirthDate)
-        );
-        assert_eq!(
-            form("Anna", "Roth", "01.02.1990", ""),
-            Err(DetailsProblem::BirthDate)
-        );
-        assert_eq!(
-            form("Anna", "Roth", "1990-01-01", "anna@"),
-            Err(DetailsProblem::Email)
-        );
-        let long = "A".repeat(MAX_FIELD_CHARS + 1);
-        assert_eq!(
-            form(&long, "Roth", "1990-01-01", ""),
-            Err(DetailsProblem::FirstName)
-        );
-        let ok = form("Anna", "Roth", "2026-12-04", "").expect("born today");
-        assert_eq!(ok.email, None);
+    fn typing_mistakes_are_named_by_field_for_staff_and_patients() {
+        let makers: [FromForm; 2] = [PatientDetails::from_form, PatientDetails::from_patient_form];
+        for make in makers {
+            let form = |first, last, birth, email| make(first, last, birth, email, "2026-12-04");
+            assert_eq!(
+                form("", "Roth", "1990-01-01", ""),
+                Err(DetailsProblem::FirstName)
+            );
+            assert_eq!(
+                form("Anna", "123", "1990-01-01", ""),
+                Err(DetailsProblem::LastName)
+            );
+            assert_eq!(
+                form("Anna", "Roth", "1990-02-30", ""),
+                Err(DetailsProblem::BirthDate)
+            );
+            assert_eq!(
+                form("Anna", "Roth", "2027-01-01", ""),
+                Err(DetailsProblem::BirthDate)
+            );
+            assert_eq!(
+                form("Anna", "Roth", "1890-01-01", ""),
+                Err(DetailsProblem::BirthDate)
+            );
+            assert_eq!(
+                form("Anna", "Roth", "01.02.1990", ""),
+                Err(DetailsProblem::BirthDate)
+            );
+            assert_eq!(
+                form("Anna", "Roth", "1990-01-01", "anna@"),
+                Err(DetailsProblem::Email)
+            );
+            let long = "A".repeat(MAX_FIELD_CHARS + 1);
+            assert_eq!(
+                form(&long, "Roth", "1990-01-01", ""),
+                Err(DetailsProblem::FirstName)
+            );
+            let ok = form("Anna", "Roth", "2026-12-04", "").expect("born today");
+            assert_eq!(ok.email, None);
+            assert!(form("Zoë-Marie", "O'Brien", "1990-01-01", "").is_ok());
+        }
+    }
+
+    #[test]
+    fn a_name_of_symbols_only_is_refused_by_both_and_a_compatibility_letter_only_by_the_patient_check(
+    ) {
+        let patient =
+            |name| PatientDetails::from_patient_form(name, "Roth", "1990-01-01", "", "2026-12-04");
+        let staff = |name| PatientDetails::from_form(name, "Roth", "1990-01-01", "", "2026-12-04");
+        assert_eq!(patient("- ."), Err(DetailsProblem::FirstName));
+        assert_eq!(staff("- ."), Err(DetailsProblem::FirstName));
+        // U+338F SQUARE KG is a symbol whose compatibility form is the letters "kg".
+        assert!(staff("\u{338F}").is_ok());
+        assert_eq!(patient("\u{338F}"), Err(DetailsProblem::FirstName));
     }
 }

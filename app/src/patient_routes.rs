@@ -1,0 +1,38 @@
+//! The patient's own pages, `/c` (the consent form) and `/c/widerruf` (withdrawal), as an app of
+//! their own.
+//!
+//! A patient's phone downloads only what these pages need: they are rendered with this app on
+//! the server and hydrated by the patient bundle (crate `patient-frontend`), which never links
+//! the staff area, the vault or the key derivation. The staff app ([`crate::App`]) does not know
+//! these paths; staff only ever open them by a full page load (a link they send or scan).
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Html, Stylesheet};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::i18n::{head_lang, provide_i18n};
+use crate::pages::{ConsentPage, NotFoundPage, WithdrawPage};
+use crate::routes::{mark_hydrated, stylesheet_href};
+
+/// The bundle name of the patient app: the staff bundle's name with this suffix
+/// (`/pkg/derma_consent_patient.js` and `.wasm`), built by `scripts/build-bundles`.
+pub const PATIENT_BUNDLE_SUFFIX: &str = "_patient";
+
+#[component]
+pub fn PatientApp() -> impl IntoView {
+    provide_meta_context();
+    provide_i18n();
+    mark_hydrated();
+
+    view! {
+        <Html {..} lang=head_lang() />
+        <Stylesheet id="leptos" href=stylesheet_href()/>
+        <Router>
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/c") view=ConsentPage/>
+                <Route path=path!("/c/widerruf") view=WithdrawPage/>
+            </Routes>
+        </Router>
+    }
+}
