@@ -1,6 +1,7 @@
 //! Building blocks shared by pages.
 
 mod auth_card;
+mod browser_view;
 mod consent_flow;
 pub(crate) mod consent_questions;
 mod language_switch;
@@ -26,6 +27,7 @@ mod vault_recovery;
 mod vault_setup;
 
 pub use auth_card::{use_hydrated, AuthCard};
+pub use browser_view::mount_in_browser;
 pub use consent_flow::ConsentFlow;
 pub use language_switch::LanguageSwitch;
 pub use link_token::{use_kept_link_token, use_link_token, LinkToken};

@@ -89,7 +89,10 @@ impl Mailer {
                     reason: match e.status() {
                         Some(code) => format!("smtp answered {code}"),
                         None if e.is_timeout() => "smtp timed out".to_owned(),
-                        None => "smtp connection failed".to_owned(),
+                        None => match io_error_kind(&e) {
+                            Some(kind) => format!("smtp connection failed: {kind}"),
+                            None => "smtp connection failed".to_owned(),
+                        },
                     },
                 }
             }),
@@ -105,6 +108,19 @@ impl Mailer {
             }
         }
     }
+}
+
+/// The I/O error kind under an SMTP error ("connection refused", "unexpected end of file"):
+/// enough to tell a missing server from a dropped connection, and never a server's text.
+fn io_error_kind(error: &lettre::transport::smtp::Error) -> Option<std::io::ErrorKind> {
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            return Some(io.kind());
+        }
+        source = cause.source();
+    }
+    None
 }
 
 fn error_kind(error: &lettre::error::Error) -> &'static str {

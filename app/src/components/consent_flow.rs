@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use leptos::either::EitherOf8;
 use leptos::prelude::*;
 
 use crate::components::consent_questions::{answer_text, Questionnaire};
@@ -206,19 +207,20 @@ pub fn ConsentFlow(open: OpenConsent, token: String) -> impl IntoView {
     let open = StoredValue::new(open);
     let token = StoredValue::new(token);
     let withdrawal = StoredValue::new(None::<String>);
+    // `Either*`, memos and `Option` instead of `into_any()` and `Show`: this content is built in
+    // the browser only (components::browser_view), and those would link hydration code for it.
+    let counted = Memo::new(move |_| !matches!(step.get(), Step::Intro | Step::Sent));
 
     view! {
         <div class="consent-flow">
             <header class="consent-flow__brand">
                 <span class="consent-flow__practice">{open.with_value(|o| o.practice_name.clone())}</span>
-                <Show when=move || step.get() != Step::Intro && step.get() != Step::Sent>
-                    <StepCounter step/>
-                </Show>
+                {move || counted.get().then(|| view! { <StepCounter step/> })}
             </header>
             {move || match step.get() {
-                Step::Intro => view! { <Intro form on_start=move || go(Step::Personal)/> }.into_any(),
-                Step::Personal => view! { <Personal entries on_next=move || go(Step::Questions) on_back=move || go(Step::Intro)/> }.into_any(),
-                Step::Questions => view! {
+                Step::Intro => EitherOf8::A(view! { <Intro form on_start=move || go(Step::Personal)/> }),
+                Step::Personal => EitherOf8::B(view! { <Personal entries on_next=move || go(Step::Questions) on_back=move || go(Step::Intro)/> }),
+                Step::Questions => EitherOf8::C(view! {
                     <Questionnaire form answers=entries.answers
                         on_next=move || {
                             entries.finished(Step::Questions);
@@ -226,16 +228,16 @@ pub fn ConsentFlow(open: OpenConsent, token: String) -> impl IntoView {
                             go(Step::Information);
                         }
                         on_back=move || go(Step::Personal)/>
-                }.into_any(),
-                Step::Information => view! {
+                }),
+                Step::Information => EitherOf8::D(view! {
                     <Information form fee=open.with_value(|o| o.fee_cents) read=entries.read
                         on_next=move || go(Step::Check) on_back=move || go(Step::Questions)/>
-                }.into_any(),
-                Step::Check => view! {
+                }),
+                Step::Check => EitherOf8::E(view! {
                     <Comprehension form given=entries.comprehension on_next=move || go(Step::Signature) on_back=move || go(Step::Information)/>
-                }.into_any(),
-                Step::Signature => view! { <SignatureStep entries on_next=move || go(Step::Review) on_back=move || go(Step::Check)/> }.into_any(),
-                Step::Review => view! {
+                }),
+                Step::Signature => EitherOf8::F(view! { <SignatureStep entries on_next=move || go(Step::Review) on_back=move || go(Step::Check)/> }),
+                Step::Review => EitherOf8::G(view! {
                     <Review form entries fee=open.with_value(|o| o.fee_cents)
                         edit=move |to| go(to)
                         submit=move || {
@@ -250,9 +252,9 @@ pub fn ConsentFlow(open: OpenConsent, token: String) -> impl IntoView {
                             async move { submit(token, ready?).await }
                         }
                         on_sent=move |withdrawal_token: String| { withdrawal.set_value(Some(withdrawal_token)); go(Step::Sent); }/>
-                }.into_any(),
-                Step::Sent => view! { <Sent form entries fee=open.with_value(|o| o.fee_cents) withdrawal=withdrawal.get_value().unwrap_or_default()
-                    open=open.get_value() submission_id=prepared.with_value(|p| p.as_ref().map(|p| p.sealed.submission_id.clone())).unwrap_or_default()/> }.into_any(),
+                }),
+                Step::Sent => EitherOf8::H(view! { <Sent form entries fee=open.with_value(|o| o.fee_cents) withdrawal=withdrawal.get_value().unwrap_or_default()
+                    open=open.get_value() submission_id=prepared.with_value(|p| p.as_ref().map(|p| p.sealed.submission_id.clone())).unwrap_or_default()/> }),
             }}
         </div>
     }
@@ -433,6 +435,7 @@ fn Comprehension(
             {form.comprehension.iter().map(|item| {
                 let id = item.id;
                 let chosen = move || given.with(|g| g.get(id).cloned());
+                let wrong = Memo::new(move |_| checked.get() && chosen().as_deref() != Some(item.correct));
                 view! {
                     <fieldset class="question">
                         <legend>{item.question}</legend>
@@ -447,12 +450,12 @@ fn Comprehension(
                                 </label>
                             }
                         }).collect_view()}
-                        <Show when=move || checked.get() && chosen().as_deref() != Some(item.correct)>
+                        {move || wrong.get().then(|| view! {
                             <p class="form-error" role="alert">
                                 {move || if chosen().is_none() { i18n.t().flow_check_all } else { i18n.t().flow_check_wrong }}
                                 " " {item.explanation}
                             </p>
-                        </Show>
+                        })}
                     </fieldset>
                 }
             }).collect_view()}

@@ -2,6 +2,7 @@
 //! multiple choice, free text. Missing answers are named by question before the patient goes
 //! on; nothing is judged here (knockout answers are for the physician to see).
 
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use crate::forms::{
@@ -72,19 +73,21 @@ pub fn Questionnaire(
             }
         }
     };
+    // Memos and `Either*` rather than `Show` and `into_any()`: see components::browser_view.
+    let missing = Memo::new(move |_| !flagged.with(Vec::is_empty));
     view! {
         <form class="card consent-step form" on:submit=next novalidate>
             <h1>{i18n.text(|m| m.flow_questions_title)}</h1>
             <p>{i18n.text(|m| m.flow_questions_text)}</p>
             {form.questions.iter().map(|q| view! { <QuestionField question=q answers flagged/> }).collect_view()}
             <div role="alert">
-                <Show when=move || !flagged.with(Vec::is_empty)>
+                {move || missing.get().then(|| view! {
                     <p class="form-error">{i18n.text(|m| m.flow_missing)}</p>
                     <ul class="form-error">
                         {move || flagged.get().into_iter().filter_map(|id| form.questions.iter().find(|q| q.id == id))
                             .map(|q| view! { <li>{q.text}</li> }).collect_view()}
                     </ul>
-                </Show>
+                })}
             </div>
             <div class="consent-flow__nav">
                 <button type="button" class="button button--secondary" on:click=move |_| on_back()>{i18n.text(|m| m.flow_back)}</button>
@@ -114,11 +117,12 @@ fn QuestionField(
         QuestionKind::YesNo { details } => {
             let is_yes = move || matches!(current(), Some(AnswerValue::Yes { .. }));
             let is_no = move || matches!(current(), Some(AnswerValue::No));
+            let asks_details = Memo::new(move |_| is_yes());
             let details_text = move || match current() {
                 Some(AnswerValue::Yes { details }) => details,
                 _ => String::new(),
             };
-            view! {
+            EitherOf3::A(view! {
                 <div class="yes-no">
                     <label class="check">
                         <input type="radio" name=format!("q-{id}") value="yes" prop:checked=is_yes
@@ -131,24 +135,21 @@ fn QuestionField(
                         <span>{i18n.text(|m| m.flow_no)}</span>
                     </label>
                 </div>
-                {details.map(|label| view! {
-                    <Show when=is_yes>
-                        <label class="field">
-                            <span>{label}</span>
-                            <textarea rows="2" maxlength="500" prop:value=details_text
-                                on:input=move |e| set(Some(AnswerValue::Yes { details: event_target_value(&e) }))></textarea>
-                        </label>
-                    </Show>
-                })}
-            }
-            .into_any()
+                {details.map(|label| move || asks_details.get().then(|| view! {
+                    <label class="field">
+                        <span>{label}</span>
+                        <textarea rows="2" maxlength="500" prop:value=details_text
+                            on:input=move |e| set(Some(AnswerValue::Yes { details: event_target_value(&e) }))></textarea>
+                    </label>
+                }))}
+            })
         }
         QuestionKind::Choice { options, multiple } => {
             let chosen = move |option: &str| match current() {
                 Some(AnswerValue::Choices(ids)) => ids.iter().any(|i| i == option),
                 _ => false,
             };
-            view! {
+            EitherOf3::B(view! {
                 <div class="choices">
                     {options.iter().map(|option| {
                         let value = option.id;
@@ -173,18 +174,16 @@ fn QuestionField(
                         }
                     }).collect_view()}
                 </div>
-            }
-            .into_any()
+            })
         }
-        QuestionKind::Text { max_chars } => view! {
+        QuestionKind::Text { max_chars } => EitherOf3::C(view! {
             <textarea rows="3" maxlength=max_chars.to_string() aria-label=question.text
                 prop:value=move || match current() { Some(AnswerValue::Text(t)) => t, _ => String::new() }
                 on:input=move |e| {
                     let text = event_target_value(&e);
                     set((!text.trim().is_empty()).then_some(AnswerValue::Text(text)));
                 }></textarea>
-        }
-        .into_any(),
+        }),
     };
     view! {
         <fieldset class=move || if flagged.with(|f| f.contains(&id)) { "question question--flagged" } else { "question" }>
