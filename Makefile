@@ -42,7 +42,7 @@ fmt:
 	cargo fmt --all
 
 clippy:
-	. scripts/lib.sh && cargo_dev clippy --workspace --exclude frontend --all-targets -- -D warnings
+	. scripts/lib.sh && cargo_dev clippy --workspace --exclude frontend --exclude patient-frontend --all-targets -- -D warnings
 
 e2e: ## browser tests against a debug build
 	. scripts/lib.sh && cargo_leptos build && scripts/build-bundles && scripts/e2e target/debug/server

@@ -35,9 +35,27 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport(value.to_string())
+        match value {
+            // On the server: the request's arguments could not be read (malformed JSON, a
+            // missing or mistyped field; the JSON codec calls that `Deserialization`, the URL
+            // codec `Args`). The client's mistake, so 400 rather than 500; our own pages never
+            // send such a request. (The server deserializes nothing else.)
+            #[cfg(feature = "ssr")]
+            ServerFnErrorErr::Args(_)
+            | ServerFnErrorErr::MissingArg(_)
+            | ServerFnErrorErr::Deserialization(_) => {
+                answered(AppError::Validation(MALFORMED_REQUEST.to_owned()))
+            }
+            other => AppError::Transport(other.to_string()),
+        }
     }
 }
+
+/// The answer to a request whose arguments could not be read. Only programs other than our
+/// pages see it, so it is not translated.
+#[cfg(feature = "ssr")]
+pub const MALFORMED_REQUEST: &str =
+    "Die Anfrage ist unvollständig oder fehlerhaft. / The request is incomplete or malformed.";
 
 #[cfg(feature = "ssr")]
 impl From<db::SqlxError> for AppError {

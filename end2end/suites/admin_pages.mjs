@@ -19,6 +19,14 @@ await check('reception typing in an ADMIN page gets the server\'s refusal, and i
   await admin.page.getByRole('button', { name: 'Einladung senden' }).click();
   await admin.page.getByText('Die Einladung ist verschickt').waitFor();
 
+  // A consent link for nobody, so that the dashboard has a row to show.
+  await admin.page.goto(`${BASE_URL}/app/einwilligungen/neu`);
+  await admin.page.waitForSelector('html[data-hydrated="true"]');
+  const newConsent = admin.page.getByRole('form', { name: 'Neue Einwilligung' });
+  await newConsent.getByLabel('Behandlung').selectOption('LASER');
+  await newConsent.getByRole('button', { name: 'Link erstellen' }).click();
+  await admin.page.getByRole('heading', { name: 'Der Link ist erstellt' }).waitFor();
+
   const member = await freshPage();
   await member.page.goto(linkIn(await waitForMail(email, /Einladung/)));
   await member.page.waitForSelector('html[data-hydrated="true"]');
@@ -28,6 +36,10 @@ await check('reception typing in an ADMIN page gets the server\'s refusal, and i
   await member.page.getByTestId('own-fingerprint').waitFor({ timeout: SLOW });
   await signIn(member.page, email, password);
   assert(await member.page.getByRole('link', { name: 'Team' }).count() === 0, 'no Team link for reception');
+  // Reception sees the consent's status but cannot open its answers: no link leading to a refusal.
+  const row = member.page.locator('table.data-table tbody tr').filter({ hasText: 'Laserbehandlung' });
+  await row.first().waitFor();
+  assert(await row.first().getByRole('link').count() === 0, 'the dashboard row of reception is not a link');
 
   for (const [path, refusal, form] of [
     ['/app/team', 'Das Team verwalten nur Praxisinhaber/innen (Admin).', 'Einladung senden'],

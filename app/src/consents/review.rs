@@ -275,6 +275,12 @@ mod server {
                 "explained_on must be a past day near the consent".to_owned(),
             ));
         }
+        // A completed consent is part of a patient's record: whose it is must be settled first.
+        if c.patient_id.is_none() {
+            return Err(AppError::Conflict(
+                "link the consent to a patient before countersigning".to_owned(),
+            ));
+        }
         let fee = if c.fee_cents.is_some_and(|f| f > 0) {
             Fee::Due
         } else {

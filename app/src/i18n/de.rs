@@ -448,6 +448,7 @@ pub static MESSAGES: Messages = Messages {
     review_completed: "Gegengezeichnet und abgeschlossen.",
     review_cannot_countersign: "Diese Einwilligung kann nicht gegengezeichnet werden.",
     review_waiting_for_payment: "Für diese Einwilligung ist eine Zahlung vorgesehen; gegengezeichnet wird, sobald sie eingegangen ist.",
+    review_link_first: "Ordnen Sie die Einwilligung zuerst oben einer Patientin oder einem Patienten zu; danach können Sie gegenzeichnen.",
     review_revoke_title: "Widerrufen",
     review_revoke_text: "Wenn die Patientin oder der Patient die Einwilligung zurückzieht, halten Sie das hier fest. Der Inhalt bleibt erhalten.",
     review_revoke: "Einwilligung widerrufen",

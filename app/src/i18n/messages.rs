@@ -477,6 +477,7 @@ messages! {
     review_completed,
     review_cannot_countersign,
     review_waiting_for_payment,
+    review_link_first,
     review_revoke_title,
     review_revoke_text,
     review_revoke,

@@ -404,6 +404,7 @@ fn Countersign(
     });
     let waiting_for_payment =
         status == domain::ConsentStatus::Signed && consent.fee_cents.is_some_and(|f| f > 0);
+    let linked = consent.patient_id.is_some();
     let open = matches!(
         status,
         domain::ConsentStatus::Signed | domain::ConsentStatus::Paid
@@ -415,6 +416,9 @@ fn Countersign(
                 view! { <p>{move || if status == domain::ConsentStatus::Completed { i18n.t().review_completed } else { i18n.t().review_cannot_countersign }}</p> }.into_any()
             } else if waiting_for_payment {
                 view! { <p>{i18n.text(|m| m.review_waiting_for_payment)}</p> }.into_any()
+            } else if !linked {
+                // The completed record must say whose consent it is (the server insists too).
+                view! { <p>{i18n.text(|m| m.review_link_first)}</p> }.into_any()
             } else {
                 view! {
                     <form class="form" aria-label=i18n.text(|m| m.review_countersign_title) on:submit=move |e| {

@@ -2,9 +2,11 @@
 //! consents waiting for the physician, open links, links expiring within a week, completed
 //! this month; then the recent consents, filterable by status. Metadata only: no names.
 
-use domain::ConsentStatus;
+use domain::{Capability, ConsentStatus};
+use leptos::either::Either;
 use leptos::prelude::*;
 
+use crate::auth::StaffProfile;
 use crate::consents::{consents_overview, ConsentListItem, ConsentView};
 use crate::i18n::{consent_status_label, consent_type_label, display_date, use_i18n};
 
@@ -66,6 +68,8 @@ fn Count(
 #[component]
 fn RecentConsents(consents: Vec<ConsentListItem>, filter: RwSignal<ConsentView>) -> impl IntoView {
     let i18n = use_i18n();
+    let can_open =
+        use_context::<StaffProfile>().is_some_and(|p| p.role.can(Capability::OpenMedicalRecords));
     let empty = consents.is_empty();
     view! {
         <section class="card">
@@ -96,9 +100,16 @@ fn RecentConsents(consents: Vec<ConsentListItem>, filter: RwSignal<ConsentView>)
                         {consents.clone().into_iter().map(|c| {
                             let created = c.created_on.clone();
                             let href = format!("/app/einwilligungen/{}", c.id);
+                            let kind = move || consent_type_label(i18n.t(), c.kind);
+                            // Reception sees the list but cannot open answers: no dead link.
+                            let kind = if can_open {
+                                Either::Left(view! { <a href=href>{kind}</a> })
+                            } else {
+                                Either::Right(kind)
+                            };
                             view! {
                                 <tr>
-                                    <td><a href=href>{move || consent_type_label(i18n.t(), c.kind)}</a></td>
+                                    <td>{kind}</td>
                                     <td><span class=format!("status status--{}", c.status.as_str().to_lowercase())>{move || consent_status_label(i18n.t(), c.status)}</span></td>
                                     <td>{move || display_date(i18n.locale(), &created)}</td>
                                     <td>{move || if c.patient_id.is_some() { i18n.t().dashboard_linked } else { i18n.t().dashboard_unlinked }}</td>

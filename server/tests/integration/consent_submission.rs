@@ -454,11 +454,39 @@ async fn the_physician_opens_links_and_countersigns_and_each_step_is_audited(poo
     let opened: app::consents::SubmittedConsent = serde_json::from_str(&body).expect("json");
     assert!(opened.envelope.is_some() && opened.submission_id.is_some());
 
+    // A form missing a field is the caller's mistake (400), not a fault of ours (500).
+    let (status, body) = staff_call(
+        &pool,
+        &arzt,
+        "/api/countersign_consent",
+        &format!("consent_id={id}"),
+    )
+    .await;
+    assert_eq!(status, 400, "{body}");
+
+    // Not before the consent is linked to a patient: a completed record says whose it is.
+    let (status, body) = staff_call(
+        &pool,
+        &arzt,
+        "/api/countersign_consent",
+        &format!("consent_id={id}&explained_on={}", today(&pool).await),
+    )
+    .await;
+    assert_eq!(status, 409, "{body}");
+    assert!(body.contains("link the consent"), "{body}");
+
     let patient: uuid::Uuid =
         sqlx::query_scalar("select id from patient order by created_at limit 1")
             .fetch_one(&pool)
             .await
             .expect("patient");
+    let fee_link = format!("consent_id={}&patient_id={patient}", with_fee.consent_id);
+    assert_eq!(
+        staff_call(&pool, &arzt, "/api/link_consent_to_patient", &fee_link)
+            .await
+            .0,
+        200
+    );
     let link_form = format!("consent_id={id}&patient_id={patient}");
     assert_eq!(
         staff_call(&pool, &arzt, "/api/link_consent_to_patient", &link_form)
@@ -642,4 +670,40 @@ async fn an_oversized_request_is_refused_before_it_is_read(pool: PgPool) {
         .expect("request");
     let answer = send(router(pool.clone()), request).await;
     assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn a_malformed_request_is_answered_400_and_changes_nothing(pool: PgPool) {
+    server::seed::seed(&pool).await.expect("seed");
+    let (desk, _) = demo_sign_in(&pool, EMPFANG).await;
+    let (created, token) = link(&pool, &desk, None).await;
+    for body in [
+        "{\"token\":".to_owned(),
+        "not json".to_owned(),
+        "{}".to_owned(),
+        format!(r#"{{"token":"{token}","sealed":{{"envelope":7}}}}"#),
+    ] {
+        let request = Request::builder()
+            .method("POST")
+            .uri("/api/submit_consent")
+            .header("origin", ORIGIN)
+            .header("content-type", "application/json")
+            .body(Body::from(body.clone()))
+            .expect("request");
+        let answer = send(router(pool.clone()), request).await;
+        assert_eq!(
+            answer.status,
+            StatusCode::BAD_REQUEST,
+            "{body}: {}",
+            answer.body
+        );
+        assert!(
+            answer.body.contains("Validation"),
+            "{body}: {}",
+            answer.body
+        );
+    }
+    let (status, envelope, _) = row(&pool, &created.consent_id).await;
+    assert_eq!(status, "PENDING");
+    assert_eq!(envelope, None);
 }
