@@ -45,6 +45,17 @@ pub fn consent_form(kind: ConsentType, locale: Locale) -> &'static ConsentForm {
     }
 }
 
+/// The current form of `kind`, in whichever language has this hash: the one a patient saw.
+pub fn form_with_hash(
+    kind: ConsentType,
+    hash: &[u8; 32],
+) -> Option<(Locale, &'static ConsentForm)> {
+    Locale::ALL
+        .iter()
+        .map(|&locale| (locale, consent_form(kind, locale)))
+        .find(|(_, form)| form.hash().as_bytes() == hash)
+}
+
 /// Every form, type by type, German before English.
 pub fn all_forms() -> impl Iterator<Item = &'static ConsentForm> {
     ConsentType::ALL.iter().flat_map(|&kind| {

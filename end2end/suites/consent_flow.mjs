@@ -203,6 +203,23 @@ for (const [kind, label] of TYPES) {
   });
 }
 
+await check('the patient switches the form to English on the first page and the whole form follows', async () => {
+  const link = await linkFor('LASER', canary('Sprach'), canary('Wahl'));
+  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  await page.goto(link);
+  await page.getByRole('heading', { level: 1, name: 'Aufklärung und Einwilligung: Laserbehandlung der Haut' }).waitFor({ timeout: 30_000 });
+  await page.getByRole('navigation', { name: 'Sprache' }).getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Information and consent: laser treatment of the skin' }).waitFor();
+  assert(await page.locator('html').getAttribute('lang') === 'en', 'the page language follows');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByLabel('First name').waitFor();
+  assert(problems.length === 0, problems.join('\n'));
+  await context.close();
+});
+
 await check('a sent link cannot be sent again, a withdrawn one says so, an expired one too', async () => {
   const first = canary('Wider');
   const last = canary('Ruf');

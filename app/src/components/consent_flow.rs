@@ -191,7 +191,14 @@ pub fn ConsentFlow(open: OpenConsent, token: String) -> impl IntoView {
     if i18n.locale() != locale {
         i18n.set(locale);
     }
-    let form = consent_form(open.kind, locale);
+    // The language staff chose, until the patient picks another on the first page; from then
+    // on every step uses the form in that language, and its hash is what is submitted.
+    let kind = open.kind;
+    let chosen = RwSignal::new(consent_form(kind, locale));
+    let choose = move |l: Locale| {
+        i18n.set(l);
+        chosen.set(consent_form(kind, l));
+    };
     let entries = Entries::new();
     let step = RwSignal::new(Step::Intro);
     // Sealed on the first send and reused by retries; anything edited seals anew.
@@ -217,8 +224,8 @@ pub fn ConsentFlow(open: OpenConsent, token: String) -> impl IntoView {
                 <span class="consent-flow__practice">{open.with_value(|o| o.practice_name.clone())}</span>
                 {move || counted.get().then(|| view! { <StepCounter step/> })}
             </header>
-            {move || match step.get() {
-                Step::Intro => EitherOf8::A(view! { <Intro form on_start=move || go(Step::Personal)/> }),
+            {move || { let form = chosen.get(); match step.get() {
+                Step::Intro => EitherOf8::A(view! { <Intro form choose on_start=move || go(Step::Personal)/> }),
                 Step::Personal => EitherOf8::B(view! { <Personal entries on_next=move || go(Step::Questions) on_back=move || go(Step::Intro)/> }),
                 Step::Questions => EitherOf8::C(view! {
                     <Questionnaire form answers=entries.answers
@@ -255,7 +262,7 @@ pub fn ConsentFlow(open: OpenConsent, token: String) -> impl IntoView {
                 }),
                 Step::Sent => EitherOf8::H(view! { <Sent form entries fee=open.with_value(|o| o.fee_cents) withdrawal=withdrawal.get_value().unwrap_or_default()
                     open=open.get_value() submission_id=prepared.with_value(|p| p.as_ref().map(|p| p.sealed.submission_id.clone())).unwrap_or_default()/> }),
-            }}
+            }}}
         </div>
     }
 }
@@ -296,10 +303,27 @@ fn Nav(
 }
 
 #[component]
-fn Intro(form: &'static ConsentForm, on_start: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+fn Intro(
+    form: &'static ConsentForm,
+    choose: impl Fn(Locale) + Copy + Send + Sync + 'static,
+    on_start: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
     let i18n = use_i18n();
+    // The form in another language, offered before anything is entered.
+    let languages = Locale::ALL
+        .iter()
+        .map(|&l| {
+            let current = i18n.locale() == l;
+            view! {
+                <button type="button" class="lang-switch__option" lang=l.tag()
+                    aria-pressed=if current { "true" } else { "false" }
+                    on:click=move |_| choose(l)>{l.native_name()}</button>
+            }
+        })
+        .collect_view();
     view! {
         <section class="card consent-step">
+            <nav class="lang-switch consent-flow__languages" aria-label=i18n.text(|m| m.language_label)>{languages}</nav>
             <h1>{form.title}</h1>
             <p class="consent-flow__duration">{move || format!("{} {} {}", i18n.t().flow_about, form.minutes, i18n.t().flow_minutes)}</p>
             {form.intro.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}

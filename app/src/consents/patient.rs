@@ -260,14 +260,15 @@ mod server {
                 "the practice's key changed; reload the page".to_owned(),
             ));
         }
-        let locale = crate::i18n::Locale::from_tag(&link.locale).unwrap_or_default();
-        let form = crate::forms::consent_form(link.kind, locale);
         let form_hash = hex32(&sealed.form_hash_hex).ok_or_else(|| invalid("form hash"))?;
-        if form_hash != *form.hash().as_bytes() {
+        // The link names the language staff chose; the patient may switch on the first page,
+        // so the current form of this treatment in any language is accepted, and the evidence
+        // records the one shown.
+        let Some((locale, form)) = crate::forms::form_with_hash(link.kind, &form_hash) else {
             return Err(AppError::Conflict(
                 "the form changed; reload the page".to_owned(),
             ));
-        }
+        };
         if sealed.steps.len() > MAX_STEPS
             || sealed.steps.iter().any(|(k, v)| {
                 !STEP_NAMES.contains(&k.as_str())

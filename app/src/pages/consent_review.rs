@@ -14,7 +14,7 @@ use crate::consents::{
     ConsentAnswers, SubmittedConsent,
 };
 use crate::error::AppError;
-use crate::forms::{consent_form, ConsentForm};
+use crate::forms::{consent_form, form_with_hash, ConsentForm};
 use crate::i18n::{consent_status_label, consent_type_label, display_date, use_i18n, Locale};
 use crate::pages::patients::{open_entry, VaultLockedNote};
 use crate::patients::{create_patient, find_patients, PatientDetails};
@@ -82,14 +82,23 @@ fn Opened(
     on_changed: impl Fn() + Send + Sync + Copy + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let locale = Locale::from_tag(&consent.locale).unwrap_or_default();
-    let form = consent_form(consent.kind, locale);
-    let answers = open_answers(&consent);
-    let same_form = consent
+    // The form exactly as the patient saw it, in the language they chose; only if no current
+    // form has the stored hash (an older version) is the link's language shown, and flags and
+    // countersigning stay locked.
+    let shown = consent
         .form_hash_hex
         .as_deref()
         .and_then(hex32)
-        .is_some_and(|h| h == *form.hash().as_bytes());
+        .and_then(|h| form_with_hash(consent.kind, &h))
+        .map(|(_, form)| form);
+    let same_form = shown.is_some();
+    let form = shown.unwrap_or_else(|| {
+        consent_form(
+            consent.kind,
+            Locale::from_tag(&consent.locale).unwrap_or_default(),
+        )
+    });
+    let answers = open_answers(&consent);
     let status = consent.status;
     let signed = consent
         .signed_at

@@ -707,3 +707,34 @@ async fn a_malformed_request_is_answered_400_and_changes_nothing(pool: PgPool) {
     assert_eq!(status, "PENDING");
     assert_eq!(envelope, None);
 }
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn a_patient_who_switched_the_language_submits_the_form_they_saw(pool: PgPool) {
+    server::seed::seed(&pool).await.expect("seed");
+    let (desk, _) = demo_sign_in(&pool, EMPFANG).await;
+    // The link's form language is German; the patient switched to English on the first page.
+    let (created, token) = link(&pool, &desk, None).await;
+    let open_link = the_open(open(&pool, &token).await);
+    let english = consent_form(open_link.kind, Locale::En);
+    let submission_id = crypto::SubmissionId::generate().to_uuid_text();
+    let sealed = SealedSubmission {
+        envelope: answers("A", true)
+            .seal(&open_link, english.hash(), &submission_id)
+            .expect("seal"),
+        submission_id,
+        form_hash_hex: hex(english.hash().as_bytes()),
+        steps: BTreeMap::from([("review".to_owned(), "2026-12-04T09:00:00Z".to_owned())]),
+    };
+    let withdrawal = hex(crypto::Token::generate().hash().as_bytes());
+    let (status, body) = submit(&pool, &token, &sealed, &withdrawal).await;
+    assert_eq!(status, 200, "{body}");
+    let (locale, hash): (Option<String>, Option<Vec<u8>>) = sqlx::query_as(
+        "select evidence ->> 'locale', form_version_hash from consent_form where id = $1::uuid",
+    )
+    .bind(&created.consent_id)
+    .fetch_one(&pool)
+    .await
+    .expect("consent");
+    assert_eq!(locale.as_deref(), Some("en"));
+    assert_eq!(hash.as_deref(), Some(english.hash().as_bytes().as_slice()));
+}
