@@ -23,10 +23,10 @@ await check('oidc: connect a Google account, sign in with it, refuse an unconnec
   const { context, page } = await freshPage();
   await practiceWithVault(page, { name: 'Hautarztpraxis Anbieter-Anmeldung' });
 
-  // Through the menu: a profile opened by its address sometimes fails to hydrate (a known
-  // fault, see issue 4's closing note); the connect form works either way, the disconnect
-  // button needs the hydrated page.
-  await page.getByRole('link', { name: 'Profil', exact: true }).click();
+  // By its address (direct loads hydrate: suites/direct_loads.mjs); the disconnect button
+  // below needs the hydrated page.
+  await page.goto(`${BASE_URL}/app/profil`);
+  await page.waitForSelector('html[data-hydrated="true"]');
   await page.getByRole('heading', { level: 1, name: 'Mein Profil' }).waitFor();
   const section = page.getByRole('region', { name: 'Anmelden mit Google oder Microsoft' });
   await section.getByText('nicht verbunden').waitFor();

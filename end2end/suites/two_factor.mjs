@@ -107,8 +107,7 @@ await check('2FA enrolment and login with a code', async () => {
   await signInWithPassword(page, email, password);
   await giveCode(page, codes[0].toLowerCase());
   await page.getByRole('heading', { level: 1, name: 'Willkommen im Praxisbereich' }).waitFor({ timeout: SLOW });
-  // Through the menu: a direct load of /app/profil sometimes fails to hydrate (a known,
-  // not yet fixed Leptos hydration error on that page; see the issue 4 note).
+  // Through the menu, as members do (direct loads: suites/direct_loads.mjs).
   await page.getByRole('link', { name: 'Profil', exact: true }).click();
   await page.getByTestId('recovery-codes-left').filter({ hasText: '9' }).waitFor();
   await signOut(page);

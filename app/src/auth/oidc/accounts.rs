@@ -21,6 +21,14 @@ mod server {
 
     pub async fn accounts() -> Result<SignInAccounts, AppError> {
         let staff = require(Capability::ManageOwnAccount)?;
+        // Read before the first await: while the page is rendered on the server, the staff
+        // area renders its page more than once and drops the earlier rendering's owner, so a
+        // context read after an await may find nothing. The browser hydrates with the first
+        // rendering's answer, which must equal the last one's (direct loads of /app/profil
+        // failed to hydrate when this list came back empty).
+        let offered = use_context::<SignInProviders>()
+            .map(|p| p.0)
+            .unwrap_or_default();
         let pool = crate::error::db_pool()?;
         let mut conn = pool.acquire().await?;
         let member = db::oidc::Member {
@@ -29,9 +37,7 @@ mod server {
         };
         let linked = db::oidc::linked_accounts(&mut conn, member).await?;
         Ok(SignInAccounts {
-            offered: use_context::<SignInProviders>()
-                .map(|p| p.0)
-                .unwrap_or_default(),
+            offered,
             linked: linked
                 .into_iter()
                 .map(|a| LinkedSignIn {
