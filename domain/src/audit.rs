@@ -37,6 +37,9 @@ pub enum AuditAction {
     KeyRotated,
     PatientCreated,
     PatientViewed,
+    /// Sealed names of several patients were handed to a browser (the list or a search);
+    /// metadata: how many and by which way, never who.
+    PatientsListed,
     ConsentCreated,
     ConsentLinkSent,
     ConsentViewed,
@@ -82,6 +85,7 @@ impl AuditAction {
             AuditAction::KeyRotated => "vault.key_rotated",
             AuditAction::PatientCreated => "patient.created",
             AuditAction::PatientViewed => "patient.viewed",
+            AuditAction::PatientsListed => "patients.listed",
             AuditAction::ConsentCreated => "consent.created",
             AuditAction::ConsentLinkSent => "consent.link_sent",
             AuditAction::ConsentViewed => "consent.viewed",

@@ -70,9 +70,29 @@ mod server {
 
     pub async fn recent() -> Result<Vec<PatientEntry>, AppError> {
         let staff = require(Capability::ManagePatients)?;
-        let mut conn = crate::error::db_pool()?.acquire().await?;
-        let rows = db::patient::recent(&mut conn, staff.practice_id, RECENT_PATIENTS).await?;
+        let mut tx = crate::error::db_pool()?.begin().await?;
+        let rows = db::patient::recent(&mut tx, staff.practice_id, RECENT_PATIENTS).await?;
+        listed(&staff, &mut tx, rows.len(), "recent").await?;
+        tx.commit().await?;
         Ok(rows.into_iter().map(entry).collect())
+    }
+
+    /// The browser decrypts the names it gets, so handing them out is a view of patient data
+    /// (DESIGN §9): one audit row per list or search, with the count, never who.
+    async fn listed(
+        staff: &crate::auth::Staff,
+        conn: &mut db::PgConnection,
+        count: usize,
+        by: &'static str,
+    ) -> Result<(), AppError> {
+        staff
+            .audit(
+                conn,
+                AuditAction::PatientsListed,
+                ("practice", staff.practice_id),
+                serde_json::json!({ "count": count, "by": by }),
+            )
+            .await
     }
 
     pub async fn find(lookup: LookupHash) -> Result<Vec<PatientEntry>, AppError> {
@@ -80,14 +100,16 @@ mod server {
         if !lookup.is_plausible() {
             return Err(AppError::Validation("lookup hash is not valid".to_owned()));
         }
-        let mut conn = crate::error::db_pool()?.acquire().await?;
+        let mut tx = crate::error::db_pool()?.begin().await?;
         let rows = db::patient::with_lookup_hash(
-            &mut conn,
+            &mut tx,
             staff.practice_id,
             &lookup.to_bytes(),
             i16::from(lookup.scheme),
         )
         .await?;
+        listed(&staff, &mut tx, rows.len(), "lookup").await?;
+        tx.commit().await?;
         Ok(rows.into_iter().map(entry).collect())
     }
 

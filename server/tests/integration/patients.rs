@@ -90,6 +90,19 @@ async fn reception_adds_finds_and_opens_a_patient_the_server_cannot_read(pool: P
     )
     .await;
     assert!(found.iter().any(|e| e.patient.id == id), "{found:?}");
+    // Handing out names (sealed, opened in the browser) is audited: how many, never who.
+    let listed: Vec<(serde_json::Value,)> = sqlx::query_as(
+        "select metadata from audit_log where action = 'patients.listed' order by created_at, id",
+    )
+    .fetch_all(&pool)
+    .await
+    .expect("audit");
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    assert_eq!(
+        listed[0].0,
+        serde_json::json!({ "count": 4, "by": "recent" })
+    );
+    assert_eq!(listed[1].0["by"], "lookup");
 
     let record: PatientRecord = call(
         &pool,
