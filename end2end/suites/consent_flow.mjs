@@ -216,6 +216,16 @@ await check('the patient switches the form to English on the first page and the 
   assert(await page.locator('html').getAttribute('lang') === 'en', 'the page language follows');
   await page.getByRole('button', { name: 'Start' }).click();
   await page.getByLabel('First name').waitFor();
+  // The new step's heading has the focus (a screen reader announces the step).
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+  // A name without a letter is named, and its field marked for assistive technology.
+  await page.getByLabel('First name').fill('- .');
+  await page.getByLabel('Last name').fill('Test');
+  await page.getByLabel('Date of birth').fill('1985-04-03');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('alert').filter({ hasText: /first name/i }).waitFor();
+  assert(await page.getByLabel('First name').getAttribute('aria-invalid') === 'true', 'the first name is marked invalid');
+  assert(await page.getByLabel('Last name').getAttribute('aria-invalid') === null, 'the last name is not');
   assert(problems.length === 0, problems.join('\n'));
   await context.close();
 });

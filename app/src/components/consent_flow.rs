@@ -267,9 +267,26 @@ pub fn ConsentFlow(open: OpenConsent, token: String) -> impl IntoView {
     }
 }
 
+/// A new step starts at the top, and its heading takes the focus once it is built, so that a
+/// screen reader announces it (focus would otherwise stay on a button that is gone).
 fn scroll_to_top() {
     #[cfg(feature = "hydrate")]
-    window().scroll_to_with_x_and_y(0.0, 0.0);
+    {
+        use wasm_bindgen::JsCast;
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+        request_animation_frame(|| {
+            let heading = document()
+                .query_selector(".consent-flow h1")
+                .ok()
+                .flatten()
+                .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(heading) = heading {
+                // Focusable by script only; not a tab stop.
+                let _ = heading.set_attribute("tabindex", "-1");
+                let _ = heading.focus();
+            }
+        });
+    }
 }
 
 #[component]
@@ -358,25 +375,31 @@ fn Personal(
             Err(e) => problem.set(Some(e)),
         }
     };
+    // The field named in the message is marked for assistive technology too.
+    let invalid = move |field: DetailsProblem| (problem.get() == Some(field)).then_some("true");
     view! {
         <form class="card consent-step form" on:submit=next>
             <h1>{i18n.text(|m| m.flow_personal_title)}</h1>
             <p>{i18n.text(|m| m.flow_personal_text)}</p>
             <label class="field">
                 <span>{i18n.text(|m| m.patient_first_name)}</span>
-                <input autocomplete="given-name" required maxlength="200" bind:value=entries.first/>
+                <input autocomplete="given-name" required maxlength="200" bind:value=entries.first
+                    aria-invalid=move || invalid(DetailsProblem::FirstName)/>
             </label>
             <label class="field">
                 <span>{i18n.text(|m| m.patient_last_name)}</span>
-                <input autocomplete="family-name" required maxlength="200" bind:value=entries.last/>
+                <input autocomplete="family-name" required maxlength="200" bind:value=entries.last
+                    aria-invalid=move || invalid(DetailsProblem::LastName)/>
             </label>
             <label class="field">
                 <span>{i18n.text(|m| m.patient_birth_date)}</span>
-                <input type="date" autocomplete="bday" required min="1900-01-01" bind:value=entries.birth/>
+                <input type="date" autocomplete="bday" required min="1900-01-01" bind:value=entries.birth
+                    aria-invalid=move || invalid(DetailsProblem::BirthDate)/>
             </label>
             <label class="field">
                 <span>{i18n.text(|m| m.flow_email_optional)}</span>
-                <input type="email" autocomplete="email" maxlength="200" bind:value=entries.email/>
+                <input type="email" autocomplete="email" maxlength="200" bind:value=entries.email
+                    aria-invalid=move || invalid(DetailsProblem::Email)/>
             </label>
             <label class="field">
                 <span>{i18n.text(|m| m.flow_phone_optional)}</span>
