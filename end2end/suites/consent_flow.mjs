@@ -62,7 +62,7 @@ async function sign(page) {
 }
 
 /** The patient's whole way through the form on a phone; `yes` answers every yes/no with yes. */
-async function complete(link, { first, last, yes, note, pdf = false }) {
+async function complete(link, { first, last, yes, note, pdf = false, beforeSend = null }) {
   const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, acceptDownloads: true });
   const page = await context.newPage();
   const problems = [];
@@ -135,6 +135,7 @@ async function complete(link, { first, last, yes, note, pdf = false }) {
   await page.getByText(`${last}, ${first}`).waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert(overflow <= 0, `the review is ${overflow}px wider than the phone`);
+  if (beforeSend) await beforeSend();
   await page.getByRole('button', { name: 'Verbindlich absenden' }).click();
   await page.getByRole('heading', { level: 1, name: 'Vielen Dank!' }).waitFor({ timeout: 30_000 });
   const withdrawal = await page.getByTestId('withdrawal-link').textContent();
@@ -275,6 +276,32 @@ await check('a sent link cannot be sent again, a withdrawn one says so, an expir
   await page.goto(expired);
   await page.getByRole('heading', { name: 'Dieser Link ist abgelaufen' }).waitFor();
   await context.close();
+});
+
+await check('the practice rotates its key while a patient fills in the form: sealed again to the new key, nothing lost', async () => {
+  const first = canary('Schluessel');
+  const last = canary('Wechsel');
+  const link = await linkFor('PRP', last, first);
+  const practice = `(select id from practice where name = 'Hautpraxis am Dom')`;
+  const [[before]] = sql(`select key_version from practice_key where practice_id = ${practice} and retired_at is null`);
+  // As a rotation leaves it: the old key retired, a new current version (here the same key
+  // pair under the next version number, which is all the patient's side can tell apart).
+  const rotate = async () => {
+    sql(`update practice_key set retired_at = now() where practice_id = ${practice} and retired_at is null`);
+    sql(`insert into practice_key (practice_id, key_version, pmk_version, inbox_public_key, wrapped_inbox_private_key, wrapped_blind_index_key)
+         select practice_id, key_version + 1, pmk_version, inbox_public_key, wrapped_inbox_private_key, wrapped_blind_index_key
+         from practice_key where practice_id = ${practice} and key_version = ${before}`);
+  };
+  try {
+    const patient = await complete(link, { first, last, yes: false, note: canary('Notiz'), beforeSend: rotate });
+    await patient.context.close();
+    const [[status, version]] = sql(`select status, inbox_key_version from consent_form where token_hash = ${tokenHash(link)}`);
+    assert(status === 'SIGNED', `status ${status}`);
+    assert(Number(version) === Number(before) + 1, `sealed to version ${version}, the current one is ${Number(before) + 1}`);
+  } finally {
+    sql(`delete from practice_key where practice_id = ${practice} and key_version > ${before}`);
+    sql(`update practice_key set retired_at = null where practice_id = ${practice} and key_version = ${before}`);
+  }
 });
 
 await check('no plaintext on the server: no table, log line or mail holds what patients typed', async () => {

@@ -12,8 +12,8 @@ use leptos::prelude::*;
 use crate::components::consent_questions::{answer_text, Questionnaire};
 use crate::components::{PdfDownload, SignaturePad};
 use crate::consents::{
-    hex, save_consent_answers, submit_consent, ConsentAnswers, OpenConsent, PersonalDetails,
-    SealedSubmission, Signature,
+    hex, open_consent_link, save_consent_answers, submit_consent, ConsentAnswers, LinkState,
+    OpenConsent, PersonalDetails, SealedSubmission, Signature,
 };
 use crate::error::AppError;
 use crate::forms::{consent_form, ConsentForm, QuestionnaireAnswers};
@@ -256,7 +256,17 @@ pub fn ConsentFlow(open: OpenConsent, token: String) -> impl IntoView {
                                 prepared.set_value(Some(p.clone()));
                             }
                             let token = token.get_value();
-                            async move { submit(token, ready?).await }
+                            async move {
+                                match submit(token.clone(), ready?).await {
+                                    Err(SendFailure::KeyChanged) => {
+                                        let fresh = reseal(&token, form, entries).await?;
+                                        open.set_value(fresh.0);
+                                        prepared.set_value(Some(fresh.1.clone()));
+                                        submit(token, fresh.1).await
+                                    }
+                                    other => other,
+                                }
+                            }
                         }
                         on_sent=move |withdrawal_token: String| { withdrawal.set_value(Some(withdrawal_token)); go(Step::Sent); }/>
                 }),
@@ -548,7 +558,9 @@ fn SignatureStep(
 enum SendFailure {
     /// Already sent, withdrawn or expired: nothing more to do here.
     Closed,
-    /// The page is outdated (form or practice key changed).
+    /// The practice rotated its inbox key while the form was open: seal to the new one.
+    KeyChanged,
+    /// The page is outdated (the form changed).
     Reload,
     Retry,
 }
@@ -586,11 +598,29 @@ fn prepare(
     })
 }
 
+/// The practice rotated its inbox key while the patient filled in the form: the link is opened
+/// again for the new public key and everything sealed to it, so nothing typed is lost (the
+/// old key's submission was refused and stored nothing).
+async fn reseal(
+    token: &str,
+    form: &'static ConsentForm,
+    entries: Entries,
+) -> Result<(OpenConsent, Prepared), SendFailure> {
+    let fresh = match open_consent_link(token.to_owned()).await {
+        Ok(LinkState::Open(open)) => open,
+        Ok(_) => return Err(SendFailure::Closed),
+        Err(_) => return Err(SendFailure::Retry),
+    };
+    let prepared = prepare(&fresh, form, entries)?;
+    Ok((fresh, prepared))
+}
+
 /// Sends the prepared consent; answers the withdrawal link.
 async fn submit(token: String, prepared: Prepared) -> Result<String, SendFailure> {
     submit_consent(token, prepared.sealed, prepared.withdrawal_hash_hex)
         .await
         .map_err(|e| match e {
+            AppError::Conflict(text) if text.contains("key changed") => SendFailure::KeyChanged,
             AppError::Conflict(text) if text.contains("reload") => SendFailure::Reload,
             AppError::Conflict(_) | AppError::NotFound => SendFailure::Closed,
             _ => SendFailure::Retry,
@@ -638,7 +668,7 @@ where
             <PatientCopy form entries fee edit=Some(edit)/>
             <p class="form-error" role="alert">{move || failure.get().map(|f| match f {
                 SendFailure::Closed => i18n.t().flow_closed,
-                SendFailure::Reload => i18n.t().flow_reload,
+                SendFailure::Reload | SendFailure::KeyChanged => i18n.t().flow_reload,
                 SendFailure::Retry => i18n.t().flow_failed,
             })}</p>
             <div class="consent-flow__nav">
