@@ -7,13 +7,11 @@
 //! these paths; staff only ever open them by a full page load (a link they send or scan).
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html, Stylesheet};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::i18n::{head_lang, provide_i18n};
 use crate::pages::{ConsentPage, NotFoundPage, WithdrawPage};
-use crate::routes::{mark_hydrated, stylesheet_href};
+use crate::routes::app_frame;
 
 /// The bundle name of the patient app: the staff bundle's name with this suffix
 /// (`/pkg/derma_consent_patient.js` and `.wasm`), built by `scripts/build-bundles`.
@@ -21,13 +19,9 @@ pub const PATIENT_BUNDLE_SUFFIX: &str = "_patient";
 
 #[component]
 pub fn PatientApp() -> impl IntoView {
-    provide_meta_context();
-    provide_i18n();
-    mark_hydrated();
-
+    let head = app_frame();
     view! {
-        <Html {..} lang=head_lang() />
-        <Stylesheet id="leptos" href=stylesheet_href()/>
+        {head}
         <Router>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/c") view=ConsentPage/>

@@ -21,14 +21,11 @@ use crate::vault::provide_vault;
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
-    provide_i18n();
+    let head = app_frame();
     provide_vault().watch_idleness();
-    mark_hydrated();
 
     view! {
-        <Html {..} lang=head_lang() />
-        <Stylesheet id="leptos" href=stylesheet_href()/>
+        {head}
         <Router>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/") view=LandingPage/>
@@ -56,7 +53,19 @@ pub fn App() -> impl IntoView {
 
 /// Marks `<html data-hydrated>` once the WASM app has taken over the server-rendered page, so
 /// browser tests (and people debugging) can tell a live page from a static one.
-pub(crate) fn mark_hydrated() {
+/// What the staff app and the patient app share: the meta and language contexts, the
+/// hydration marker, and `<html lang>` with the stylesheet.
+pub(crate) fn app_frame() -> impl IntoView {
+    provide_meta_context();
+    provide_i18n();
+    mark_hydrated();
+    view! {
+        <Html {..} lang=head_lang() />
+        <Stylesheet id="leptos" href=stylesheet_href()/>
+    }
+}
+
+fn mark_hydrated() {
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
@@ -67,7 +76,7 @@ pub(crate) fn mark_hydrated() {
 }
 
 /// The one stylesheet, shared by the staff and the patient app.
-pub(crate) fn stylesheet_href() -> String {
+fn stylesheet_href() -> String {
     format!("/pkg/{OUTPUT_NAME}.css")
 }
 

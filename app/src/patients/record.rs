@@ -360,34 +360,37 @@ mod tests {
         let makers: [FromForm; 2] = [PatientDetails::from_form, PatientDetails::from_patient_form];
         for make in makers {
             let form = |first, last, birth, email| make(first, last, birth, email, "2026-12-04");
-            assert_eq!(
-                form("", "Roth", "1990-01-01", ""),
-                Err(DetailsProblem::FirstName)
-            );
-            assert_eq!(
-                form("Anna", "123", "1990-01-01", ""),
-                Err(DetailsProblem::LastName)
-            );
-            assert_eq!(
-                form("Anna", "Roth", "1990-02-30", ""),
-                Err(DetailsProblem::BirthDate)
-            );
-            assert_eq!(
-                form("Anna", "Roth", "2027-01-01", ""),
-                Err(DetailsProblem::BirthDate)
-            );
-            assert_eq!(
-                form("Anna", "Roth", "1890-01-01", ""),
-                Err(DetailsProblem::BirthDate)
-            );
-            assert_eq!(
-                form("Anna", "Roth", "01.02.1990", ""),
-                Err(DetailsProblem::BirthDate)
-            );
-            assert_eq!(
-                form("Anna", "Roth", "1990-01-01", "anna@"),
-                Err(DetailsProblem::Email)
-            );
+            let mistakes = [
+                (["", "Roth", "1990-01-01", ""], DetailsProblem::FirstName),
+                (["Anna", "123", "1990-01-01", ""], DetailsProblem::LastName),
+                (
+                    ["Anna", "Roth", "1990-02-30", ""],
+                    DetailsProblem::BirthDate,
+                ),
+                (
+                    ["Anna", "Roth", "2027-01-01", ""],
+                    DetailsProblem::BirthDate,
+                ),
+                (
+                    ["Anna", "Roth", "1890-01-01", ""],
+                    DetailsProblem::BirthDate,
+                ),
+                (
+                    ["Anna", "Roth", "01.02.1990", ""],
+                    DetailsProblem::BirthDate,
+                ),
+                (
+                    ["Anna", "Roth", "1990-01-01", "anna@"],
+                    DetailsProblem::Email,
+                ),
+            ];
+            for ([first, last, birth, email], problem) in mistakes {
+                assert_eq!(
+                    form(first, last, birth, email),
+                    Err(problem),
+                    "{first} {last} {birth} {email}"
+                );
+            }
             let long = "A".repeat(MAX_FIELD_CHARS + 1);
             assert_eq!(
                 form(&long, "Roth", "1990-01-01", ""),
