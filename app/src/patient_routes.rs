@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::pages::{ConsentPage, NotFoundPage, WithdrawPage};
+use crate::pages::{ConsentPage, WithdrawPage};
 use crate::routes::app_frame;
 
 /// The bundle name of the patient app: the staff bundle's name with this suffix
@@ -23,10 +23,22 @@ pub fn PatientApp() -> impl IntoView {
     view! {
         {head}
         <Router>
-            <Routes fallback=NotFoundPage>
+            <Routes fallback=LoadFromServer>
                 <Route path=path!("/c") view=ConsentPage/>
                 <Route path=path!("/c/widerruf") view=WithdrawPage/>
             </Routes>
         </Router>
     }
+}
+
+/// Any other path (a link to the start page, sign-in): the router has already put it in the
+/// address bar, so the browser asks the server for it, which renders it with the staff app.
+/// Never rendered on the server: it routes only the patient paths to this app.
+#[component]
+fn LoadFromServer() -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    Effect::new(|_| {
+        let _ = window().location().reload();
+    });
+    view! { <main id="main" class="consent-page" aria-busy="true"></main> }
 }

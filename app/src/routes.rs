@@ -51,8 +51,6 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Marks `<html data-hydrated>` once the WASM app has taken over the server-rendered page, so
-/// browser tests (and people debugging) can tell a live page from a static one.
 /// What the staff app and the patient app share: the meta and language contexts, the
 /// hydration marker, and `<html lang>` with the stylesheet.
 pub(crate) fn app_frame() -> impl IntoView {
@@ -65,6 +63,8 @@ pub(crate) fn app_frame() -> impl IntoView {
     }
 }
 
+/// Marks `<html data-hydrated>` once the WASM app has taken over the server-rendered page, so
+/// browser tests (and people debugging) can tell a live page from a static one.
 fn mark_hydrated() {
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {

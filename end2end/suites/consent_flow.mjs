@@ -167,7 +167,7 @@ async function downloadCopy(page, name, pdfRequests) {
 }
 
 /** Staff open the consent from the patient's page, check it and countersign. */
-async function review({ last, first, label, flagged }) {
+async function review({ last, first, label, flagged, create = false }) {
   const page = staff.page;
   await page.goto(`${BASE_URL}/app`);
   await page.waitForSelector('html[data-hydrated="true"]');
@@ -181,6 +181,11 @@ async function review({ last, first, label, flagged }) {
   await page.getByTestId('review-signature').waitFor();
   if (flagged) {
     assert(await page.getByTestId('knockouts').locator('li').count() > 0, `${label}: the yes answers are flagged for the physician`);
+  }
+  if (create) {
+    // Sent for nobody: countersigning waits for the record, made from the submitted details.
+    await page.getByText('Ordnen Sie die Einwilligung zuerst oben einer Patientin').waitFor();
+    await page.getByRole('button', { name: 'Als neue Patientin / neuen Patienten anlegen' }).click();
   }
   await page.getByRole('link', { name: 'Patientenakte öffnen' }).waitFor();
   const countersign = page.getByRole('form', { name: 'Aufklärungsgespräch und Gegenzeichnung' });
@@ -203,6 +208,34 @@ for (const [kind, label] of TYPES) {
     assert(status === 'COMPLETED', `${kind}: ${status}`);
   });
 }
+
+await check('a link for nobody: staff make the patient record from the submitted details, then countersign', async () => {
+  const first = canary('Ohne');
+  const last = canary('Akte');
+  const page = staff.page;
+  await page.goto(`${BASE_URL}/app/einwilligungen/neu`);
+  await page.waitForSelector('html[data-hydrated="true"]');
+  const form = page.getByRole('form', { name: 'Neue Einwilligung' });
+  await form.getByLabel('Behandlung').selectOption('MICRONEEDLING');
+  await form.getByRole('button', { name: 'Link erstellen' }).click();
+  await page.getByRole('heading', { name: 'Der Link ist erstellt' }).waitFor();
+  const link = await page.getByTestId('consent-link').inputValue();
+  const patient = await complete(link, { first, last, yes: false, note: canary('Notiz') });
+  await patient.context.close();
+  await review({ last, first, label: 'Microneedling', flagged: false, create: true });
+  const [[status, linked]] = sql(`select status, patient_id is not null from consent_form where token_hash = ${tokenHash(link)}`);
+  assert(status === 'COMPLETED' && linked === 't', `${status} ${linked}`);
+});
+
+await check('from a patient page, a link to the start page opens the start page', async () => {
+  const { context, page } = await freshPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  await page.goto(`${BASE_URL}/c#${'A'.repeat(43)}`);
+  await page.waitForSelector('html[data-hydrated="true"]');
+  await page.getByRole('link', { name: 'Zur Startseite' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Aufklärung und Einwilligung digital – lesbar nur für Ihre Praxis' }).waitFor();
+  assert(new URL(page.url()).pathname === '/', page.url());
+  await context.close();
+});
 
 await check('the patient switches the form to English on the first page and the whole form follows', async () => {
   const link = await linkFor('LASER', canary('Sprach'), canary('Wahl'));

@@ -30,11 +30,13 @@ pub fn mount_in_browser<T, V>(
         /// The mounted view and the reactive owner of everything it created.
         struct Mounted<S: Mountable> {
             state: S,
-            _owner: Owner,
+            owner: Owner,
         }
         impl<S: Mountable> Drop for Mounted<S> {
             fn drop(&mut self) {
                 self.state.unmount();
+                // Not only when the last handle goes: the content's effects end with it.
+                self.owner.cleanup();
             }
         }
 
@@ -61,7 +63,7 @@ pub fn mount_in_browser<T, V>(
             });
             mounted.set_value(Some(Mounted {
                 state,
-                _owner: owner,
+                owner,
             }));
         });
     }

@@ -122,6 +122,18 @@ impl Entries {
         self.steps
             .update(|s| drop(s.insert(step.name().to_owned(), now_rfc3339())));
     }
+
+    /// The form is shown in another language now. What the patient read, understood and signed
+    /// was the other text, so those steps are done again; details and answers stay (the
+    /// questions are the same, by id).
+    fn language_changed(self) {
+        self.read.set(false);
+        self.comprehension.set(BTreeMap::new());
+        self.signature.set(None);
+        let kept = [Step::Intro, Step::Personal, Step::Questions].map(Step::name);
+        self.steps
+            .update(|s| s.retain(|name, _| kept.contains(&name.as_str())));
+    }
 }
 
 fn now_rfc3339() -> String {
@@ -193,13 +205,17 @@ pub fn ConsentFlow(open: OpenConsent, token: String) -> impl IntoView {
     }
     // The language staff chose, until the patient picks another on the first page; from then
     // on every step uses the form in that language, and its hash is what is submitted.
+    let entries = Entries::new();
     let kind = open.kind;
     let chosen = RwSignal::new(consent_form(kind, locale));
     let choose = move |l: Locale| {
+        if i18n.locale() == l {
+            return;
+        }
         i18n.set(l);
         chosen.set(consent_form(kind, l));
+        entries.language_changed();
     };
-    let entries = Entries::new();
     let step = RwSignal::new(Step::Intro);
     // Sealed on the first send and reused by retries; anything edited seals anew.
     let prepared = StoredValue::new(None::<Prepared>);

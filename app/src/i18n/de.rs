@@ -449,6 +449,7 @@ pub static MESSAGES: Messages = Messages {
     review_cannot_countersign: "Diese Einwilligung kann nicht gegengezeichnet werden.",
     review_waiting_for_payment: "Für diese Einwilligung ist eine Zahlung vorgesehen; gegengezeichnet wird, sobald sie eingegangen ist.",
     review_link_first: "Ordnen Sie die Einwilligung zuerst oben einer Patientin oder einem Patienten zu; danach können Sie gegenzeichnen.",
+    review_details_unusable: "Aus diesen Angaben lässt sich keine Patientenakte anlegen: Vor- oder Nachname enthält keine Buchstaben, die sich suchen lassen, oder das Geburtsdatum ist kein Datum. Bitte klären Sie die Angaben mit der Patientin oder dem Patienten.",
     review_revoke_title: "Widerrufen",
     review_revoke_text: "Wenn die Patientin oder der Patient die Einwilligung zurückzieht, halten Sie das hier fest. Der Inhalt bleibt erhalten.",
     review_revoke: "Einwilligung widerrufen",

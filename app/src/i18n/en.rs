@@ -449,6 +449,7 @@ pub static MESSAGES: Messages = Messages {
     review_cannot_countersign: "This consent cannot be countersigned.",
     review_waiting_for_payment: "A payment is due for this consent; it is countersigned once the payment has arrived.",
     review_link_first: "First link the consent to a patient above; then you can countersign it.",
+    review_details_unusable: "No patient record can be made from these details: the first or last name has no searchable letters, or the birth date is not a date. Please clarify the details with the patient.",
     review_revoke_title: "Withdraw",
     review_revoke_text: "If the patient takes back their consent, record it here. The content is kept.",
     review_revoke: "Withdraw consent",

@@ -478,6 +478,7 @@ messages! {
     review_cannot_countersign,
     review_waiting_for_payment,
     review_link_first,
+    review_details_unusable,
     review_revoke_title,
     review_revoke_text,
     review_revoke,

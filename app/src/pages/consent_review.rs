@@ -290,14 +290,14 @@ fn PatientLink(
         .into_any();
     }
     let p = answers.personal.clone();
-    let details = PatientDetails::from_form(
+    let details = PatientDetails::from_submitted(
         &p.first_name,
         &p.last_name,
         &p.birth_date,
         p.email.as_deref().unwrap_or(""),
-        "9999-12-31",
     )
     .ok();
+    let unusable = details.is_none();
     let consent_id = consent.consent_id.clone();
     let link = Action::new(move |patient: &String| {
         link_consent_to_patient(consent_id.clone(), patient.clone())
@@ -373,7 +373,8 @@ fn PatientLink(
                     </ul>
                 }.into_any()
             })}
-            <button type="button" class="button button--secondary" disabled=create.pending() on:click=move |_| { create.dispatch(()); }>{i18n.text(|m| m.review_create_patient)}</button>
+            {unusable.then(|| view! { <p role="alert" class="form-error">{i18n.text(|m| m.review_details_unusable)}</p> })}
+            <button type="button" class="button button--secondary" disabled=move || unusable || create.pending().get() on:click=move |_| { create.dispatch(()); }>{i18n.text(|m| m.review_create_patient)}</button>
             <p class="form-error" role="alert">{move || (matches!(link.value().get(), Some(Err(_))) || matches!(create.value().get(), Some(Err(_)))).then(|| i18n.t().error_try_again)}</p>
         </section>
     }

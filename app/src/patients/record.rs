@@ -84,7 +84,26 @@ impl PatientDetails {
         email: &str,
         today: &str,
     ) -> Result<Self, DetailsProblem> {
-        Self::checked(first_name, last_name, birth_date, email, today, |name| {
+        Self::checked(
+            first_name,
+            last_name,
+            birth_date,
+            email,
+            Some(today),
+            |name| canonical_name(name).is_ok(),
+        )
+    }
+
+    /// The details a patient submitted, as staff take them over into a record: the names must
+    /// have a canonical form (for the lookup hash), the birth date must be a date; its
+    /// plausibility was checked against the patient's calendar when they typed it.
+    pub fn from_submitted(
+        first_name: &str,
+        last_name: &str,
+        birth_date: &str,
+        email: &str,
+    ) -> Result<Self, DetailsProblem> {
+        Self::checked(first_name, last_name, birth_date, email, None, |name| {
             canonical_name(name).is_ok()
         })
     }
@@ -100,9 +119,14 @@ impl PatientDetails {
         email: &str,
         today: &str,
     ) -> Result<Self, DetailsProblem> {
-        Self::checked(first_name, last_name, birth_date, email, today, |name| {
-            name.chars().any(char::is_alphabetic)
-        })
+        Self::checked(
+            first_name,
+            last_name,
+            birth_date,
+            email,
+            Some(today),
+            |name| name.chars().any(char::is_alphabetic),
+        )
     }
 
     fn checked(
@@ -110,7 +134,7 @@ impl PatientDetails {
         last_name: &str,
         birth_date: &str,
         email: &str,
-        today: &str,
+        today: Option<&str>,
         name_ok: fn(&str) -> bool,
     ) -> Result<Self, DetailsProblem> {
         let name = |value: &str, problem| {
@@ -124,13 +148,17 @@ impl PatientDetails {
         let last_name = name(last_name, DetailsProblem::LastName)?;
         let birth =
             BirthDate::parse_iso(birth_date.trim()).map_err(|_| DetailsProblem::BirthDate)?;
-        let iso = birth.iso();
-        let oldest = match (today.get(..4).map(str::parse::<u16>), today.get(4..)) {
-            (Some(Ok(year)), Some(rest)) => Some(format!("{:04}{rest}", year.saturating_sub(130))),
-            _ => None,
-        };
-        if iso.as_str() > today || oldest.is_some_and(|oldest| iso < oldest) {
-            return Err(DetailsProblem::BirthDate);
+        if let Some(today) = today {
+            let iso = birth.iso();
+            let oldest = match (today.get(..4).map(str::parse::<u16>), today.get(4..)) {
+                (Some(Ok(year)), Some(rest)) => {
+                    Some(format!("{:04}{rest}", year.saturating_sub(130)))
+                }
+                _ => None,
+            };
+            if iso.as_str() > today || oldest.is_some_and(|oldest| iso < oldest) {
+                return Err(DetailsProblem::BirthDate);
+            }
         }
         let email = email.trim();
         let email = if email.is_empty() {
@@ -400,6 +428,23 @@ mod tests {
             assert_eq!(ok.email, None);
             assert!(form("Zoë-Marie", "O'Brien", "1990-01-01", "").is_ok());
         }
+    }
+
+    #[test]
+    fn submitted_details_are_taken_over_with_any_past_birth_date() {
+        let taken = PatientDetails::from_submitted("Anna", "Roth", "1985-04-03", "");
+        assert_eq!(
+            taken.map(|d| d.birth_date.iso()),
+            Ok("1985-04-03".to_owned())
+        );
+        assert_eq!(
+            PatientDetails::from_submitted("- .", "Roth", "1985-04-03", ""),
+            Err(DetailsProblem::FirstName)
+        );
+        assert_eq!(
+            PatientDetails::from_submitted("Anna", "Roth", "03.04.1985", ""),
+            Err(DetailsProblem::BirthDate)
+        );
     }
 
     #[test]
