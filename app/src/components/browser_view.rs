@@ -61,10 +61,7 @@ pub fn mount_in_browser<T, V>(
                     state
                 })
             });
-            mounted.set_value(Some(Mounted {
-                state,
-                owner,
-            }));
+            mounted.set_value(Some(Mounted { state, owner }));
         });
     }
     #[cfg(not(feature = "hydrate"))]
