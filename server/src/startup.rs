@@ -1,13 +1,13 @@
 //! Building the application state and router, serving it, and shutting down gracefully.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use axum::extract::FromRef;
 use axum::routing::get;
 use axum::{middleware, Router};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower::ServiceBuilder;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::sensitive_headers::SetSensitiveHeadersLayer;
@@ -84,11 +84,34 @@ impl FromRef<AppState> for LeptosOptions {
     }
 }
 
+/// The routes of the staff app and of the patient app.
+#[derive(Clone)]
+struct RouteLists {
+    staff: Vec<AxumRouteListing>,
+    patient: Vec<AxumRouteListing>,
+}
+
+/// Found once per process. Leptos finds routes by rendering the whole app with resources held
+/// back, and it holds them back with one flag for the whole process
+/// (`leptos::server::SuppressResourceLoad`): a page rendered on another thread meanwhile waits
+/// for its data forever. Every router is built after this, so no render can overlap it. (In the
+/// tests, where each test builds routers while others render, it did: the suite hung now and
+/// then in the signed-in staff area or the suspended pages.)
+fn route_lists() -> &'static RouteLists {
+    static LISTS: OnceLock<RouteLists> = OnceLock::new();
+    LISTS.get_or_init(|| RouteLists {
+        staff: generate_route_list(App),
+        patient: generate_route_list(PatientApp),
+    })
+}
+
 /// The whole HTTP surface: health checks, the language switch, the Leptos pages and server
 /// functions, static files, and the layers every response passes through.
 pub fn build_router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
-    let patient_routes = generate_route_list(PatientApp);
+    let RouteLists {
+        staff: routes,
+        patient: patient_routes,
+    } = route_lists().clone();
     let pool = state.pool.clone();
     let session_cookie = state.session_cookie.clone();
     let server_secret = app::auth::ServerSecret(*state.settings.server_secret.expose());

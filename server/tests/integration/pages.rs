@@ -92,3 +92,41 @@ async fn suspended_pages_render_their_titles_every_time(pool: PgPool) {
         }
     }
 }
+
+/// Regression: building a router used to render the whole app to find its routes, and while it
+/// did, Leptos held back the resources of every page rendered anywhere in the process
+/// (`SuppressResourceLoad` is one global flag): a page waiting for data then hung forever. That
+/// is what hung the suite now and then (the signed-in staff area, the suspended pages); the
+/// routes are now found once per process (server/src/startup.rs).
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn pages_waiting_for_data_finish_while_other_routers_are_built(pool: PgPool) {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let cookie = signed_in(&pool, "ARZT").await;
+    let stop = std::sync::Arc::new(AtomicBool::new(false));
+    let builder = {
+        let (stop, pool) = (stop.clone(), pool.clone());
+        std::thread::spawn(move || {
+            while !stop.load(Ordering::Relaxed) {
+                drop(router(pool.clone()));
+            }
+        })
+    };
+    let mut rendered = 0;
+    for _ in 0..20 {
+        // Seconds when it works; before the fix the first render already hung.
+        let Ok(answer) = tokio::time::timeout(
+            Duration::from_secs(20),
+            get(router(pool.clone()), "/app", &[("cookie", &cookie)]),
+        )
+        .await
+        else {
+            break;
+        };
+        assert_eq!(answer.status, StatusCode::OK);
+        assert!(answer.body.contains("Willkommen im Praxisbereich"));
+        rendered += 1;
+    }
+    stop.store(true, Ordering::Relaxed);
+    builder.join().expect("the router builder");
+    assert_eq!(rendered, 20, "a render hung while another router was built");
+}
