@@ -19,6 +19,8 @@ use app::{patient_shell, shell, App, PatientApp};
 
 use crate::{health, language, same_origin, security, session, telemetry, Settings, StartupError};
 
+mod patient_page;
+
 /// The largest request body the server reads.
 pub const MAX_REQUEST_BYTES: usize = 2 * 1024 * 1024;
 
@@ -161,6 +163,11 @@ pub fn build_router(state: AppState) -> Router {
         .layer(TimeoutLayer::with_status_code(
             http::StatusCode::SERVICE_UNAVAILABLE,
             state.settings.request_timeout,
+        ))
+        // Innermost: it needs the request's nonce, and every layer above still runs for /c.
+        .layer(middleware::from_fn_with_state(
+            patient_page::KeptPatientPage::new(state.session_cookie.clone()),
+            patient_page::serve,
         ));
     Router::new()
         .route("/healthz", get(health::healthz))

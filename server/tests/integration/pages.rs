@@ -130,3 +130,107 @@ async fn pages_waiting_for_data_finish_while_other_routers_are_built(pool: PgPoo
     builder.join().expect("the router builder");
     assert_eq!(rendered, 20, "a render hung while another router was built");
 }
+
+/// The nonce a response's CSP allows for scripts.
+fn csp_nonce(answer: &Answer) -> String {
+    let csp = header(answer, "content-security-policy");
+    csp.split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a nonce in the CSP")
+        .to_owned()
+}
+
+/// The nonce of every `<script>` and `<style>` tag of a page; none may be without one.
+fn tag_nonces(body: &str) -> Vec<String> {
+    ["<script", "<style"]
+        .iter()
+        .flat_map(|tag| body.split(tag).skip(1))
+        .map(|rest| {
+            let attributes = rest.split('>').next().unwrap_or("");
+            attributes
+                .split("nonce=\"")
+                .nth(1)
+                .and_then(|n| n.split('"').next())
+                .unwrap_or_else(|| panic!("a tag without a nonce: {attributes}"))
+                .to_owned()
+        })
+        .collect()
+}
+
+/// `/c` is kept rendered per language (server/src/startup/patient_page.rs), but every answer
+/// has a nonce of its own, in its CSP and in all its scripts, and the rest of every layer.
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn every_patient_page_has_its_own_nonce_though_it_is_rendered_once_per_language(
+    pool: PgPool,
+) {
+    let router = router(pool);
+    let mut answers = Vec::new();
+    for _ in 0..4 {
+        answers.push(get(router.clone(), "/c", &[]).await);
+    }
+    let first = &answers[0];
+    let first_nonce = csp_nonce(first);
+    let mut seen = std::collections::HashSet::new();
+    for answer in &answers {
+        assert_eq!(answer.status, StatusCode::OK);
+        assert!(answer.body.contains("Ihre Aufklärung und Einwilligung"));
+        assert!(answer.body.contains("<html lang=\"de\""));
+        let nonce = csp_nonce(answer);
+        assert_eq!(nonce.len(), 22, "16 random bytes");
+        assert!(seen.insert(nonce.clone()), "a nonce was used twice");
+        let in_tags = tag_nonces(&answer.body);
+        assert!(!in_tags.is_empty(), "the hydration scripts carry a nonce");
+        assert!(in_tags.iter().all(|n| *n == nonce), "{in_tags:?} ≠ {nonce}");
+        assert_eq!(
+            answer.body.replace(&nonce, "N"),
+            first.body.replace(&first_nonce, "N"),
+            "apart from the nonce, the same page"
+        );
+        // Every layer still runs.
+        assert_eq!(header(answer, "cache-control"), "no-store");
+        assert_eq!(header(answer, "x-frame-options"), "DENY");
+        assert!(uuid::Uuid::parse_str(header(answer, "x-request-id")).is_ok());
+        assert!(header(answer, "content-type").starts_with("text/html"));
+    }
+    for later in &answers[1..] {
+        assert!(
+            !later.body.contains(&first_nonce),
+            "no answer repeats the nonce of the rendering that was kept"
+        );
+    }
+
+    // Each language is its own rendering, chosen as the app chooses it.
+    let english = get(
+        router.clone(),
+        "/c",
+        &[("accept-language", "en-GB,en;q=0.9")],
+    )
+    .await;
+    assert!(english.body.contains("<html lang=\"en\""));
+    let english_again = get(router.clone(), "/c", &[("cookie", "lang=en")]).await;
+    assert!(english_again.body.contains("<html lang=\"en\""));
+    assert_eq!(
+        english.body.replace(&csp_nonce(&english), "N"),
+        english_again.body.replace(&csp_nonce(&english_again), "N")
+    );
+    let cookie_wins = get(
+        router.clone(),
+        "/c",
+        &[("accept-language", "en"), ("cookie", "lang=de")],
+    )
+    .await;
+    assert!(cookie_wins.body.contains("<html lang=\"de\""));
+
+    // Rendered as usual, each with its own nonce too: a session cookie, a query string.
+    for (path, headers) in [
+        ("/c", &[("cookie", "dc_session=abc")][..]),
+        ("/c?from=mail", &[][..]),
+    ] {
+        let answer = get(router.clone(), path, headers).await;
+        assert_eq!(answer.status, StatusCode::OK, "{path}");
+        let nonce = csp_nonce(&answer);
+        assert!(tag_nonces(&answer.body).iter().all(|n| *n == nonce));
+        assert!(!seen.contains(&nonce));
+    }
+}
