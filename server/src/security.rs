@@ -7,6 +7,7 @@
 
 use std::sync::Arc;
 
+use axum::body::Bytes;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue};
 use axum::middleware::Next;
@@ -17,23 +18,17 @@ use rand::RngCore as _;
 
 use app::csp::CspNonce;
 
-use crate::AppState;
-
 /// Adds the security headers; the CSP nonce is fresh for every request.
-pub async fn headers(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+pub async fn headers(
+    State(headers): State<Arc<SecurityHeaders>>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let nonce = new_nonce();
     let path_is_asset = request.uri().path().starts_with("/pkg/");
     request.extensions_mut().insert(nonce.clone());
     let mut response = next.run(request).await;
-    apply(
-        response.headers_mut(),
-        &Policy {
-            nonce: &nonce,
-            https: state.settings.is_https(),
-            form_targets: &state.form_targets,
-        },
-        path_is_asset,
-    );
+    headers.apply(response.headers_mut(), &nonce, path_is_asset);
     response
 }
 
@@ -41,6 +36,53 @@ fn new_nonce() -> CspNonce {
     let mut bytes = [0u8; 16];
     rand::thread_rng().fill_bytes(&mut bytes);
     CspNonce(Arc::from(URL_SAFE_NO_PAD.encode(bytes)))
+}
+
+/// The headers of one deployment, made once: per response only the nonce goes in.
+pub struct SecurityHeaders {
+    /// [`content_security_policy`] cut where the nonce goes.
+    csp_parts: Vec<String>,
+    https: bool,
+}
+
+/// Stands for the nonce while the policy is cut; base64url never contains `*`.
+const NONCE_MARK: &str = "*nonce*";
+
+impl SecurityHeaders {
+    /// `form_targets` as in [`Policy::form_targets`].
+    pub fn new(https: bool, form_targets: &str) -> Self {
+        let mark = CspNonce(Arc::from(NONCE_MARK));
+        let policy = content_security_policy(&Policy {
+            nonce: &mark,
+            https,
+            form_targets,
+        });
+        Self {
+            csp_parts: policy.split(NONCE_MARK).map(str::to_owned).collect(),
+            https,
+        }
+    }
+
+    /// The policy for one response, as [`content_security_policy`] writes it.
+    fn csp(&self, nonce: &CspNonce) -> Option<HeaderValue> {
+        let len = self.csp_parts.iter().map(String::len).sum::<usize>()
+            + nonce.0.len() * self.csp_parts.len().saturating_sub(1);
+        let mut text = String::with_capacity(len);
+        for (i, part) in self.csp_parts.iter().enumerate() {
+            if i > 0 {
+                text.push_str(&nonce.0);
+            }
+            text.push_str(part);
+        }
+        HeaderValue::from_maybe_shared(Bytes::from(text)).ok()
+    }
+
+    fn apply(&self, headers: &mut HeaderMap, nonce: &CspNonce, asset: bool) {
+        if let Some(csp) = self.csp(nonce) {
+            headers.insert(header::CONTENT_SECURITY_POLICY, csp);
+        }
+        apply_fixed(headers, self.https, asset);
+    }
 }
 
 /// What one response's policy depends on.
@@ -74,18 +116,12 @@ pub fn content_security_policy(policy: &Policy<'_>) -> String {
     policy
 }
 
-fn apply(headers: &mut HeaderMap, policy: &Policy<'_>, asset: bool) {
-    let https = policy.https;
+/// Every header but the CSP: the same for every response of a deployment.
+fn apply_fixed(headers: &mut HeaderMap, https: bool, asset: bool) {
     let cacheable = headers.contains_key(header::CACHE_CONTROL);
-    let mut set = |name: HeaderName, value: &str| {
-        if let Ok(value) = HeaderValue::from_str(value) {
-            headers.insert(name, value);
-        }
+    let mut set = |name: HeaderName, value: &'static str| {
+        headers.insert(name, HeaderValue::from_static(value));
     };
-    set(
-        header::CONTENT_SECURITY_POLICY,
-        &content_security_policy(policy),
-    );
     set(header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(header::X_FRAME_OPTIONS, "DENY");
     // Patient links must never leak through a Referer header.
@@ -150,23 +186,47 @@ mod tests {
     #[test]
     fn pages_are_never_cached_and_assets_always_revalidated() {
         let nonce = CspNonce(Arc::from("n"));
-        let at = |https| Policy {
-            nonce: &nonce,
-            https,
-            form_targets: "",
-        };
+        let (http, https) = (
+            SecurityHeaders::new(false, ""),
+            SecurityHeaders::new(true, ""),
+        );
         let mut page = HeaderMap::new();
-        apply(&mut page, &at(false), false);
+        http.apply(&mut page, &nonce, false);
         assert_eq!(page[header::CACHE_CONTROL], "no-store");
         let mut asset = HeaderMap::new();
-        apply(&mut asset, &at(false), true);
+        http.apply(&mut asset, &nonce, true);
         assert_eq!(asset[header::CACHE_CONTROL], "no-cache");
         assert!(asset.get(header::STRICT_TRANSPORT_SECURITY).is_none());
-        let mut https = HeaderMap::new();
-        apply(&mut https, &at(true), false);
-        assert!(https[header::STRICT_TRANSPORT_SECURITY]
+        let mut secure = HeaderMap::new();
+        https.apply(&mut secure, &nonce, false);
+        assert!(secure[header::STRICT_TRANSPORT_SECURITY]
             .to_str()
             .is_ok_and(|v| v.starts_with("max-age=63072000")));
+    }
+
+    #[test]
+    fn each_response_gets_the_policy_with_its_own_nonce() {
+        for (https, targets) in [
+            (false, ""),
+            (
+                true,
+                "https://accounts.google.com https://login.microsoftonline.com",
+            ),
+        ] {
+            let headers = SecurityHeaders::new(https, targets);
+            for _ in 0..3 {
+                let nonce = new_nonce();
+                let mut map = HeaderMap::new();
+                headers.apply(&mut map, &nonce, false);
+                let expected = content_security_policy(&Policy {
+                    nonce: &nonce,
+                    https,
+                    form_targets: targets,
+                });
+                assert_eq!(map[header::CONTENT_SECURITY_POLICY], expected.as_str());
+                assert_eq!(expected.matches(&*nonce.0).count(), 2, "scripts and styles");
+            }
+        }
     }
 
     #[test]

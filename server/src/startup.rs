@@ -9,7 +9,7 @@ use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower::ServiceBuilder;
-use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::sensitive_headers::SetSensitiveHeadersLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
@@ -47,10 +47,15 @@ async fn limit_body(
     .await
 }
 
-/// Shared by every request. Cheap to clone; holds no per-user state, so any number of servers
-/// can run side by side (DESIGN §11).
+/// Shared by every request; holds no per-user state, so any number of servers can run side by
+/// side (DESIGN §11). Its fields are reached through it (`state.pool`). One reference count to
+/// clone: axum's middleware and Leptos clone the state several times for every request, and
+/// cloning each field was a tenth of the time of a `/c` request (docs/benchmarks.md).
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<AppStateInner>);
+
+/// What [`AppState`] shares.
+pub struct AppStateInner {
     pub leptos_options: LeptosOptions,
     pub pool: db::PgPool,
     pub settings: Arc<Settings>,
@@ -67,7 +72,7 @@ pub struct AppState {
 impl AppState {
     pub fn new(leptos_options: LeptosOptions, pool: db::PgPool, settings: Settings) -> Self {
         let oidc = crate::oidc::Providers::new(&settings);
-        Self {
+        Self(Arc::new(AppStateInner {
             form_targets: Arc::from(oidc.form_targets()),
             oidc,
             leptos_options,
@@ -76,7 +81,15 @@ impl AppState {
             session_policy: db::session::SessionPolicy::default(),
             mail_wake: crate::scheduler::MailWake::default(),
             settings: Arc::new(settings),
-        }
+        }))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = AppStateInner;
+
+    fn deref(&self) -> &AppStateInner {
+        &self.0
     }
 }
 
@@ -84,6 +97,16 @@ impl FromRef<AppState> for LeptosOptions {
     fn from_ref(state: &AppState) -> Self {
         state.leptos_options.clone()
     }
+}
+
+/// What the server gives every render and server function (besides the state itself).
+struct Provided {
+    pool: db::PgPool,
+    session_cookie: SessionCookie,
+    server_secret: app::auth::ServerSecret,
+    public_origin: app::mail::PublicOrigin,
+    mail_wake: app::mail::MailWake,
+    sign_in_providers: app::auth::SignInProviders,
 }
 
 /// The routes of the staff app and of the patient app.
@@ -114,22 +137,26 @@ pub fn build_router(state: AppState) -> Router {
         staff: routes,
         patient: patient_routes,
     } = route_lists().clone();
-    let pool = state.pool.clone();
-    let session_cookie = state.session_cookie.clone();
-    let server_secret = app::auth::ServerSecret(*state.settings.server_secret.expose());
-    let public_origin = app::mail::PublicOrigin(state.settings.public_origin.clone());
-    let mail_wake = {
-        let wake = state.mail_wake.clone();
-        app::mail::MailWake(Arc::new(move || wake.wake()))
-    };
-    let sign_in_providers = app::auth::SignInProviders(state.oidc.offered());
+    // Behind one reference count: every handler holds the closure, and axum clones a handler
+    // for each request.
+    let provided = Arc::new(Provided {
+        pool: state.pool.clone(),
+        session_cookie: state.session_cookie.clone(),
+        server_secret: app::auth::ServerSecret(*state.settings.server_secret.expose()),
+        public_origin: app::mail::PublicOrigin(state.settings.public_origin.clone()),
+        mail_wake: {
+            let wake = state.mail_wake.clone();
+            app::mail::MailWake(Arc::new(move || wake.wake()))
+        },
+        sign_in_providers: app::auth::SignInProviders(state.oidc.offered()),
+    });
     let context = move || {
-        provide_context(pool.clone());
-        provide_context(sign_in_providers.clone());
-        provide_context(session_cookie.clone());
-        provide_context(server_secret.clone());
-        provide_context(public_origin.clone());
-        provide_context(mail_wake.clone());
+        provide_context(provided.pool.clone());
+        provide_context(provided.sign_in_providers.clone());
+        provide_context(provided.session_cookie.clone());
+        provide_context(provided.server_secret.clone());
+        provide_context(provided.public_origin.clone());
+        provide_context(provided.mail_wake.clone());
         app::csp::provide_request_nonce();
     };
     // Outermost first. The security headers sit outside the timeout so that even a timed-out
@@ -143,7 +170,7 @@ pub fn build_router(state: AppState) -> Router {
         // functions read the whole body before they look at it, so the cap is here (413).
         .layer(middleware::from_fn(limit_body))
         .layer(middleware::map_request(telemetry::drop_incoming_request_id))
-        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .layer(SetRequestIdLayer::x_request_id(telemetry::MakeRequestId))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(telemetry::request_span)
@@ -151,7 +178,10 @@ pub fn build_router(state: AppState) -> Router {
         )
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(middleware::from_fn_with_state(
-            state.clone(),
+            Arc::new(security::SecurityHeaders::new(
+                state.settings.is_https(),
+                &state.form_targets,
+            )),
             security::headers,
         ))
         .layer(middleware::from_fn_with_state(
@@ -175,8 +205,8 @@ pub fn build_router(state: AppState) -> Router {
         .route("/lang/{tag}", get(language::switch))
         .merge(crate::oidc::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), {
-            let options = state.leptos_options.clone();
-            move || shell(options.clone())
+            let state = state.clone();
+            move || shell(state.leptos_options.clone())
         })
         // The patient pages, hydrated by their own bundle (app::patient_routes). Not a second
         // `leptos_routes_with_context`: that would register every server function again.
@@ -192,8 +222,8 @@ pub fn build_router(state: AppState) -> Router {
                     }
                 },
                 {
-                    let options = state.leptos_options.clone();
-                    move || patient_shell(options.clone())
+                    let state = state.clone();
+                    move || patient_shell(state.leptos_options.clone())
                 },
             ),
         )

@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 
 use axum::extract::MatchedPath;
 use http::Request;
+use tower_http::request_id::RequestId;
 use tracing::Span;
 use tracing_subscriber::EnvFilter;
 
@@ -53,6 +54,20 @@ fn is_static_asset(path: &str) -> bool {
     path.starts_with("/pkg/") || matches!(path, "/favicon.svg" | "/favicon.ico" | "/robots.txt")
 }
 
+/// Makes each request's id: a random (version 4) UUID, as tower-http's `MakeRequestUuid` does,
+/// but from the thread's CSPRNG instead of a `getrandom` system call for every request.
+#[derive(Clone, Copy, Default)]
+pub struct MakeRequestId;
+
+impl tower_http::request_id::MakeRequestId for MakeRequestId {
+    fn make_request_id<B>(&mut self, _: &Request<B>) -> Option<RequestId> {
+        let id = uuid::Builder::from_random_bytes(rand::random()).into_uuid();
+        let mut text = uuid::Uuid::encode_buffer();
+        let text = id.hyphenated().encode_lower(&mut text);
+        http::HeaderValue::from_str(text).ok().map(RequestId::new)
+    }
+}
+
 /// Request ids are made by the server: a caller-supplied `x-request-id` could carry anything
 /// into every log line of the request, so it is dropped before one is assigned.
 pub async fn drop_incoming_request_id(
@@ -79,5 +94,26 @@ pub fn report_fatal(error: &dyn Error) {
         tracing::error!("{message}");
     } else {
         eprintln!("{message}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tower_http::request_id::MakeRequestId as _;
+
+    #[test]
+    fn request_ids_are_fresh_version_4_uuids() {
+        let request = http::Request::new(());
+        let mut make = super::MakeRequestId;
+        let ids: Vec<uuid::Uuid> = (0..3)
+            .map(|_| {
+                let id = make.make_request_id(&request).expect("an id");
+                let text = id.header_value().to_str().expect("text").to_owned();
+                assert_eq!(text.len(), 36, "{text}");
+                uuid::Uuid::parse_str(&text).expect("a uuid")
+            })
+            .collect();
+        assert!(ids.iter().all(|id| id.get_version_num() == 4));
+        assert!(ids[0] != ids[1] && ids[1] != ids[2]);
     }
 }
