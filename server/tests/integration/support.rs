@@ -11,6 +11,11 @@ pub(crate) use std::time::Duration;
 pub(crate) use tower::ServiceExt as _;
 
 pub(crate) fn router(pool: PgPool) -> Router {
+    router_with_site(pool, "target/site")
+}
+
+/// The router serving its static files from `site_root`.
+pub(crate) fn router_with_site(pool: PgPool, site_root: &str) -> Router {
     // One fixed deployment secret, as every server of a real deployment shares one.
     let settings = Settings::from_env(|key| match key {
         "DATABASE_URL" => Some("postgres://unused".to_owned()),
@@ -20,7 +25,7 @@ pub(crate) fn router(pool: PgPool) -> Router {
     .expect("settings");
     let leptos_options = LeptosOptions::builder()
         .output_name("derma_consent")
-        .site_root("target/site")
+        .site_root(site_root)
         .build();
     build_router(AppState::new(leptos_options, pool, settings))
 }
