@@ -1,7 +1,9 @@
-//! Mail the app sends to staff: what each message says (German and English) and queueing it
-//! in the same transaction as the action that caused it. Delivery is the server's scheduler.
+//! Mail the app sends to staff and, with a consent link, to patients: what each message says
+//! (German and English) and queueing it in the same transaction as the action that caused it.
+//! Delivery is the server's scheduler.
 //!
-//! Mails carry links and the practice name, never patient data. Link tokens sit in the URL
+//! Mails carry links and the practice name, never patient data; a patient's address and a live
+//! consent link are queued only sealed at rest ([`queue_sealed`]). Link tokens sit in the URL
 //! fragment (`#…`), which browsers do not send to the server, so they never reach access logs.
 
 mod texts;
@@ -70,6 +72,63 @@ pub async fn queue(
     )
     .await?;
     Ok(())
+}
+
+/// Queues `mail` to `to` with address and body sealed at rest, for mail that names a patient's
+/// address or carries a consent link: the row never holds them readable (`crypto::AtRestKey` of
+/// the deployment secret, bound to the new row and column); the scheduler opens them just
+/// before sending.
+pub async fn queue_sealed(
+    conn: &mut db::PgConnection,
+    practice_id: Uuid,
+    to: &Email,
+    mail: &Mail,
+    locale: Locale,
+) -> Result<(), AppError> {
+    let (subject, body) = mail.render(locale);
+    let sealed = SealedMail::new(to, &body)?;
+    db::outbox::enqueue_sealed(
+        conn,
+        &db::outbox::NewSealedMail {
+            id: sealed.id,
+            practice_id: Some(practice_id),
+            sealed_to_address: &sealed.to_address,
+            subject: &subject,
+            sealed_body_text: &sealed.body_text,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Address and body of a new outbox row, sealed at rest for that row.
+pub struct SealedMail {
+    /// The outbox row's id: the seals open only for it.
+    pub id: Uuid,
+    pub to_address: String,
+    pub body_text: String,
+}
+
+impl SealedMail {
+    /// Seals under the deployment's outbox key (from the request's server secret).
+    pub fn new(to: &Email, body: &str) -> Result<Self, AppError> {
+        use db::outbox::{sealed_aad, SealedColumn};
+        let secret =
+            leptos::prelude::use_context::<crate::auth::ServerSecret>().ok_or_else(|| {
+                tracing::error!("no server secret in the request context");
+                AppError::Internal
+            })?;
+        let key = crypto::AtRestKey::derive(&secret.0, crypto::AtRestLabel::OUTBOX_MAIL);
+        let id = Uuid::new_v4();
+        Ok(Self {
+            id,
+            to_address: key.seal(
+                to.as_str().as_bytes(),
+                &sealed_aad(id, SealedColumn::ToAddress),
+            ),
+            body_text: key.seal(body.as_bytes(), &sealed_aad(id, SealedColumn::BodyText)),
+        })
+    }
 }
 
 /// Tells this server's mail loop to look at the queue now (after the commit).

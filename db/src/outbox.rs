@@ -48,6 +48,38 @@ pub async fn enqueue(conn: &mut PgConnection, mail: &NewMail<'_>) -> Result<Uuid
     Ok(id)
 }
 
+/// A message whose address and body the caller has sealed at rest (see [`sealed_aad`]): it
+/// holds a patient's address or a live consent link, which the database must never keep
+/// readable, not even while the mail server is away.
+#[derive(Debug, Clone)]
+pub struct NewSealedMail<'a> {
+    /// The outbox row's id, chosen by the caller because the seals are bound to it.
+    pub id: Uuid,
+    pub practice_id: Option<Uuid>,
+    pub sealed_to_address: &'a str,
+    pub subject: &'a str,
+    pub sealed_body_text: &'a str,
+}
+
+/// Queues a sealed message, like [`enqueue`].
+pub async fn enqueue_sealed(
+    conn: &mut PgConnection,
+    mail: &NewSealedMail<'_>,
+) -> Result<(), DbError> {
+    sqlx::query!(
+        "insert into email_outbox (id, practice_id, to_address, subject, body_text, sealed_at_rest)
+         values ($1, $2, $3, $4, $5, true)",
+        mail.id,
+        mail.practice_id,
+        mail.sealed_to_address,
+        mail.subject,
+        mail.sealed_body_text,
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 /// A column that a row with `sealed_at_rest` keeps only sealed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SealedColumn {

@@ -255,7 +255,7 @@ mod server {
             link: link.clone(),
             valid_until: valid_until.clone(),
         };
-        crate::mail::queue(&mut tx, Some(staff.practice_id), &to, &mail, locale).await?;
+        crate::mail::queue_sealed(&mut tx, staff.practice_id, &to, &mail, locale).await?;
         let reminder = Mail::ConsentReminder {
             practice,
             link,
@@ -292,27 +292,17 @@ mod server {
         if !settings.reminder_enabled {
             return Ok(());
         }
-        let secret =
-            leptos::prelude::use_context::<crate::auth::ServerSecret>().ok_or_else(|| {
-                tracing::error!("no server secret in the request context");
-                AppError::Internal
-            })?;
-        let key = crypto::AtRestKey::derive(&secret.0, crypto::AtRestLabel::OUTBOX_MAIL);
         let (subject, body) = reminder.render(locale);
-        let id = Uuid::new_v4();
-        let seal =
-            |plain: &str, column| key.seal(plain.as_bytes(), &db::outbox::sealed_aad(id, column));
-        let sealed_to = seal(to.as_str(), db::outbox::SealedColumn::ToAddress);
-        let sealed_body = seal(&body, db::outbox::SealedColumn::BodyText);
+        let sealed = crate::mail::SealedMail::new(to, &body)?;
         db::consent_jobs::queue_reminder(
             conn,
             &db::consent_jobs::NewReminder {
-                id,
+                id: sealed.id,
                 practice_id: staff.practice_id,
                 consent_id: consent,
-                sealed_to_address: &sealed_to,
+                sealed_to_address: &sealed.to_address,
                 subject: &subject,
-                sealed_body_text: &sealed_body,
+                sealed_body_text: &sealed.body_text,
                 delay_hours: settings.reminder_delay_hours,
             },
         )

@@ -245,12 +245,31 @@ async fn the_mail_carries_the_link_and_the_practice_name_and_nothing_about_the_p
         send(&pool, &cookie, &created.consent_id, &created.link, to).await,
         200
     );
-    let (subject, text): (String, String) =
-        sqlx::query_as("select subject, body_text from email_outbox where to_address = $1 and reminder_for_consent_id is null")
-            .bind(to)
-            .fetch_one(&pool)
-            .await
-            .expect("queued");
+    // Waiting for the mail server, the row holds neither the address nor the link readable.
+    let (id, sealed, stored_to, subject, stored_text, row): (
+        uuid::Uuid,
+        bool,
+        String,
+        String,
+        String,
+        String,
+    ) = sqlx::query_as(
+        "select id, sealed_at_rest, to_address, subject, body_text, to_jsonb(o)::text
+         from email_outbox o where reminder_for_consent_id is null and status = 'QUEUED'",
+    )
+    .fetch_one(&pool)
+    .await
+    .expect("queued");
+    assert!(sealed, "sealed at rest");
+    let token = created.link.rsplit_once('#').expect("fragment").1;
+    for plain in [to, token, created.link.as_str()] {
+        assert!(!row.contains(plain), "{plain} readable in {row}");
+    }
+    assert_eq!(
+        open_sealed_mail(id, &stored_to, db::outbox::SealedColumn::ToAddress),
+        to
+    );
+    let text = open_sealed_mail(id, &stored_text, db::outbox::SealedColumn::BodyText);
     assert!(subject.contains("Hautarztpraxis Dr. Demo"), "{subject}");
     assert!(text.contains(&created.link), "{text}");
     for private in ["Botox", "BOTOX", "Erika", "Mustermann", "Jürgen", "Ayşe"] {

@@ -10,6 +10,24 @@ pub(crate) use sqlx::PgPool;
 pub(crate) use std::time::Duration;
 pub(crate) use tower::ServiceExt as _;
 
+/// The test router's deployment secret, as `router` gives it (bytes 0 to 31).
+pub(crate) const SECRET: [u8; 32] = [
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
+    26, 27, 28, 29, 30, 31,
+];
+
+/// A column of an outbox row sealed at rest, opened with the test deployment's key.
+pub(crate) fn open_sealed_mail(
+    id: uuid::Uuid,
+    sealed: &str,
+    column: db::outbox::SealedColumn,
+) -> String {
+    let plain = server::scheduler::outbox_key(&SECRET)
+        .open(sealed, &db::outbox::sealed_aad(id, column))
+        .expect("opens with the deployment's key");
+    String::from_utf8(plain.to_vec()).expect("utf-8")
+}
+
 pub(crate) fn router(pool: PgPool) -> Router {
     router_with_site(pool, "target/site")
 }
