@@ -21,8 +21,9 @@ use crate::DbError;
 /// Attempts before a message is given up (the backoff reaches about four hours by then).
 pub const MAX_ATTEMPTS: i32 = 8;
 
-/// How long a claimed message is reserved for the server that claimed it.
-const LEASE_SECS: f64 = 300.0;
+/// How long a claimed message is reserved for the server that claimed it. The sender must be
+/// done with a message well before: once the lease has run out another server may send it too.
+pub const LEASE: std::time::Duration = std::time::Duration::from_mins(5);
 
 #[derive(Debug, Clone)]
 pub struct NewMail<'a> {
@@ -146,7 +147,7 @@ pub async fn claim_due(conn: &mut PgConnection, limit: i64) -> Result<Vec<DueMai
            returning o.id, o.to_address as "to_address!", o.subject, o.body_text, o.sealed_at_rest,
                      o.attempts"#,
         limit,
-        LEASE_SECS,
+        LEASE.as_secs_f64(),
     )
     .fetch_all(conn)
     .await?;
@@ -161,6 +162,20 @@ pub async fn claim_due(conn: &mut PgConnection, limit: i64) -> Result<Vec<DueMai
             attempt: r.attempts,
         })
         .collect())
+}
+
+/// Hands leased messages back unsent (due at once, this attempt not counted), so that a
+/// sender running short of its lease never starts one another server may claim meanwhile.
+pub async fn release(conn: &mut PgConnection, ids: &[Uuid]) -> Result<(), DbError> {
+    sqlx::query!(
+        "update email_outbox
+         set attempts = greatest(attempts - 1, 0), next_attempt_at = now()
+         where id = any($1) and status = 'QUEUED'",
+        ids,
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
 }
 
 /// Marks a message sent and forgets its recipient and body; a reminder also notes on its

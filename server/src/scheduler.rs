@@ -18,6 +18,9 @@ use crate::mail::Mailer;
 
 /// Messages leased per round.
 const BATCH: i64 = 20;
+/// The longest one message may take to hand to the mail server; a slower one counts as a failed
+/// attempt and is retried later.
+pub const SEND_TIMEOUT: Duration = Duration::from_secs(30);
 /// How often expired sessions and old rate-limit windows are removed.
 const HOUSEKEEPING_EVERY: Duration = Duration::from_mins(10);
 
@@ -122,12 +125,26 @@ pub async fn send_due_mail(
     mailer: &Mailer,
     outbox_key: &AtRestKey,
 ) -> Result<usize, db::DbError> {
+    let claimed_at = tokio::time::Instant::now();
     let due = {
         let mut conn = pool.acquire().await?;
         db::outbox::claim_due(&mut conn, BATCH).await?
     };
     let mut sent = 0;
-    for mail in due {
+    let mut due = due.into_iter();
+    while let Some(mail) = due.next() {
+        if !may_start(claimed_at.elapsed()) {
+            // A slow mail server: what is left goes back rather than out after the lease ends,
+            // when another server may already be sending it.
+            let rest: Vec<_> = std::iter::once(mail.id).chain(due.map(|m| m.id)).collect();
+            let mut conn = pool.acquire().await?;
+            db::outbox::release(&mut conn, &rest).await?;
+            tracing::warn!(
+                handed_back = rest.len(),
+                "mail server slow: the rest of the round handed back before its lease ran out"
+            );
+            break;
+        }
         let (id, attempt) = (mail.id, mail.attempt);
         let Some(mail) = opened(mail, outbox_key) else {
             let mut conn = pool.acquire().await?;
@@ -144,7 +161,14 @@ pub async fn send_due_mail(
             );
             continue;
         };
-        let outcome = mailer.deliver(&mail).await;
+        let outcome = tokio::time::timeout(SEND_TIMEOUT, mailer.deliver(&mail))
+            .await
+            .unwrap_or_else(|_| {
+                Err(crate::mail::DeliveryError {
+                    permanent: false,
+                    reason: format!("not handed over within {} s", SEND_TIMEOUT.as_secs()),
+                })
+            });
         // The opened address and body go as soon as they are sent.
         drop((
             Zeroizing::new(mail.to_address),
@@ -171,6 +195,15 @@ pub async fn send_due_mail(
     }
     Ok(sent)
 }
+
+/// Whether a message of a lease taken `elapsed` ago may still be started: its send must end,
+/// timeout included, with a margin before the lease does.
+fn may_start(elapsed: Duration) -> bool {
+    elapsed + SEND_TIMEOUT + LEASE_MARGIN <= db::outbox::LEASE
+}
+
+/// Clocks of servers and database differ a little; the lease is counted from the database's.
+const LEASE_MARGIN: Duration = Duration::from_secs(30);
 
 /// Expires every overdue consent link, a batch per transaction, with their audit entries.
 /// Returns how many this server expired (another server running at once expires the rest).
@@ -199,4 +232,22 @@ async fn housekeeping(pool: &db::PgPool) -> Result<(), db::DbError> {
     let sign_ins = db::oidc::purge_expired(&mut conn).await?;
     tracing::info!(sessions, windows, sign_ins, "housekeeping done");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_message_is_started_that_could_outlast_the_lease() {
+        assert!(may_start(Duration::ZERO), "a fresh lease sends");
+        let last = db::outbox::LEASE - SEND_TIMEOUT - LEASE_MARGIN;
+        assert!(may_start(last));
+        assert!(!may_start(last + Duration::from_millis(1)));
+        assert!(!may_start(db::outbox::LEASE));
+        assert!(
+            SEND_TIMEOUT * 2 + LEASE_MARGIN <= db::outbox::LEASE,
+            "a round sends more than one message"
+        );
+    }
 }

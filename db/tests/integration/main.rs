@@ -4,6 +4,7 @@
 mod audit;
 mod consent_jobs;
 mod oidc;
+mod outbox;
 mod practice;
 mod rate_limit;
 mod schema;

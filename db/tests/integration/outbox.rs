@@ -1,0 +1,65 @@
+//! The outbox lease: a claimed message is no one else's until it is sent, failed, handed back
+//! or its lease runs out; one handed back is due again at once and its attempt not counted.
+
+use sqlx::PgPool;
+
+async fn claim(pool: &PgPool) -> Vec<db::outbox::DueMail> {
+    let mut conn = pool.acquire().await.expect("connection");
+    db::outbox::claim_due(&mut conn, 20).await.expect("claim")
+}
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn handed_back_messages_are_due_again_at_once_with_the_attempt_uncounted(pool: PgPool) {
+    let mut conn = pool.acquire().await.expect("connection");
+    let mut ids = Vec::new();
+    for n in 0..3 {
+        let to = format!("staff{n}@praxis.example");
+        ids.push(
+            db::outbox::enqueue(
+                &mut conn,
+                &db::outbox::NewMail {
+                    practice_id: None,
+                    to_address: &to,
+                    subject: "Betreff",
+                    body_text: "Text",
+                },
+            )
+            .await
+            .expect("queued"),
+        );
+    }
+    let first = claim(&pool).await;
+    assert_eq!(first.len(), 3);
+    assert!(first.iter().all(|m| m.attempt == 1));
+    assert!(claim(&pool).await.is_empty(), "leased to the first sender");
+
+    // The first sender sent one and ran short of its lease for the rest.
+    db::outbox::mark_sent(&mut conn, ids[0])
+        .await
+        .expect("sent");
+    db::outbox::release(&mut conn, &ids[1..])
+        .await
+        .expect("handed back");
+    // Handing back a sent message changes nothing.
+    db::outbox::release(&mut conn, &ids[..1])
+        .await
+        .expect("no-op");
+
+    let again = claim(&pool).await;
+    let mut again_ids: Vec<_> = again.iter().map(|m| m.id).collect();
+    again_ids.sort();
+    let mut rest = ids[1..].to_vec();
+    rest.sort();
+    assert_eq!(again_ids, rest, "the two handed back, not the sent one");
+    assert!(
+        again.iter().all(|m| m.attempt == 1),
+        "the handed-back attempt is not counted: {:?}",
+        again.iter().map(|m| m.attempt).collect::<Vec<_>>()
+    );
+    let sent: String = sqlx::query_scalar("select status::text from email_outbox where id = $1")
+        .bind(ids[0])
+        .fetch_one(&pool)
+        .await
+        .expect("status");
+    assert_eq!(sent, "SENT");
+}
