@@ -15,11 +15,15 @@ use domain::ConsentType;
 
 use crate::support::*;
 
-const EMPFANG: &str = "empfang@demo.derma-consent.test";
-const ARZT: &str = "arzt@demo.derma-consent.test";
+pub(crate) const EMPFANG: &str = "empfang@demo.derma-consent.test";
+pub(crate) const ARZT: &str = "arzt@demo.derma-consent.test";
 
 /// A link made at the desk, and the token from it.
-async fn link(pool: &PgPool, cookie: &str, fee_cents: Option<i32>) -> (CreatedConsentLink, String) {
+pub(crate) async fn link(
+    pool: &PgPool,
+    cookie: &str,
+    fee_cents: Option<i32>,
+) -> (CreatedConsentLink, String) {
     let body = serde_json::json!({ "request": {
         "patient_id": null, "kind": "BOTOX", "valid_days": 7, "fee_cents": fee_cents, "locale": "de",
     }})
@@ -38,7 +42,7 @@ async fn link(pool: &PgPool, cookie: &str, fee_cents: Option<i32>) -> (CreatedCo
     (created, token)
 }
 
-async fn open(pool: &PgPool, token: &str) -> LinkState {
+pub(crate) async fn open(pool: &PgPool, token: &str) -> LinkState {
     let answer = post_form(
         router(pool.clone()),
         "/api/open_consent_link",
@@ -50,7 +54,7 @@ async fn open(pool: &PgPool, token: &str) -> LinkState {
     serde_json::from_str(&answer.body).expect("json")
 }
 
-fn answers(canary: &str, signed: bool) -> ConsentAnswers {
+pub(crate) fn answers(canary: &str, signed: bool) -> ConsentAnswers {
     ConsentAnswers {
         personal: PersonalDetails {
             first_name: canary.to_owned(),
@@ -76,7 +80,7 @@ fn answers(canary: &str, signed: bool) -> ConsentAnswers {
 }
 
 /// Sealed exactly as the patient's browser seals it.
-fn sealed(open: &OpenConsent, answers: &ConsentAnswers) -> SealedSubmission {
+pub(crate) fn sealed(open: &OpenConsent, answers: &ConsentAnswers) -> SealedSubmission {
     let form = consent_form(open.kind, Locale::De);
     let submission_id = crypto::SubmissionId::generate().to_uuid_text();
     SealedSubmission {
@@ -89,7 +93,7 @@ fn sealed(open: &OpenConsent, answers: &ConsentAnswers) -> SealedSubmission {
     }
 }
 
-async fn submit(
+pub(crate) async fn submit(
     pool: &PgPool,
     token: &str,
     sealed: &SealedSubmission,
@@ -110,7 +114,7 @@ async fn submit(
     (answer.status.as_u16(), answer.body)
 }
 
-async fn save(pool: &PgPool, token: &str, sealed: &SealedSubmission) -> u16 {
+pub(crate) async fn save(pool: &PgPool, token: &str, sealed: &SealedSubmission) -> u16 {
     let body = serde_json::json!({ "token": token, "sealed": sealed }).to_string();
     post_body(
         router(pool.clone()),
@@ -134,7 +138,7 @@ async fn row(pool: &PgPool, consent: &str) -> (String, Option<String>, Option<uu
     .expect("consent")
 }
 
-fn the_open(state: LinkState) -> OpenConsent {
+pub(crate) fn the_open(state: LinkState) -> OpenConsent {
     match state {
         LinkState::Open(open) => open,
         other => panic!("expected an open link, got {other:?}"),
@@ -285,7 +289,7 @@ async fn withdrawal_state(pool: &PgPool, token: &str) -> WithdrawalState {
     serde_json::from_str(&answer.body).expect("json")
 }
 
-async fn withdraw(pool: &PgPool, token: &str) -> u16 {
+pub(crate) async fn withdraw(pool: &PgPool, token: &str) -> u16 {
     post_form(
         router(pool.clone()),
         "/api/withdraw_consent",
@@ -387,7 +391,12 @@ async fn the_patient_withdraws_with_their_own_token_and_staff_can_too(pool: PgPo
     assert_eq!(revoke(uuid::Uuid::new_v4().to_string()).await, 404);
 }
 
-async fn staff_call(pool: &PgPool, cookie: &str, path: &str, form: &str) -> (u16, String) {
+pub(crate) async fn staff_call(
+    pool: &PgPool,
+    cookie: &str,
+    path: &str,
+    form: &str,
+) -> (u16, String) {
     let answer = post_form(router(pool.clone()), path, form, Some(cookie)).await;
     (answer.status.as_u16(), answer.body)
 }
@@ -612,7 +621,7 @@ async fn the_physician_opens_links_and_countersigns_and_each_step_is_audited(poo
 }
 
 /// Today as the server counts days (UTC).
-async fn today(pool: &PgPool) -> String {
+pub(crate) async fn today(pool: &PgPool) -> String {
     sqlx::query_scalar("select to_char(timezone('utc', now()), 'YYYY-MM-DD')")
         .fetch_one(pool)
         .await

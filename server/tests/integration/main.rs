@@ -6,6 +6,7 @@ mod accounts_by_mail;
 mod compressed_assets;
 mod consent_jobs;
 mod consent_links;
+mod consent_status_machine;
 mod consent_submission;
 mod health_and_headers;
 mod mail;
