@@ -47,18 +47,18 @@ impl Action {
 }
 
 /// One consent under test.
-struct Case {
-    id: String,
+pub(crate) struct Case {
+    pub(crate) id: String,
     token: String,
     open: OpenConsent,
     /// The patient's withdrawal token, once they have signed.
     withdrawal: Option<String>,
 }
 
-struct Staff {
-    desk: String,
-    arzt: String,
-    patient: uuid::Uuid,
+pub(crate) struct Staff {
+    pub(crate) desk: String,
+    pub(crate) arzt: String,
+    pub(crate) patient: uuid::Uuid,
 }
 
 async fn status_and_content(pool: &PgPool, id: &str) -> (ConsentStatus, Option<String>) {
@@ -126,7 +126,12 @@ async fn expire(pool: &PgPool, id: &str) {
 }
 
 /// A consent brought into `status` the way the product gets it there.
-async fn consent_in(pool: &PgPool, staff: &Staff, status: ConsentStatus, fee: Fee) -> Case {
+pub(crate) async fn consent_in(
+    pool: &PgPool,
+    staff: &Staff,
+    status: ConsentStatus,
+    fee: Fee,
+) -> Case {
     let fee_cents = matches!(fee, Fee::Due).then_some(9_900);
     let (created, token) = link(pool, &staff.desk, fee_cents).await;
     let mut case = Case {
@@ -220,17 +225,22 @@ async fn act(pool: &PgPool, staff: &Staff, case: &Case, action: Action) -> Optio
     })
 }
 
-#[sqlx::test(migrator = "db::MIGRATOR")]
-async fn every_event_on_every_status_does_what_the_status_machine_says(pool: PgPool) {
-    server::seed::seed(&pool).await.expect("seed");
-    let staff = Staff {
-        desk: demo_sign_in(&pool, EMPFANG).await.0,
-        arzt: demo_sign_in(&pool, ARZT).await.0,
+/// The demo practice's reception and physician signed in, and a patient of theirs.
+pub(crate) async fn demo_staff(pool: &PgPool) -> Staff {
+    server::seed::seed(pool).await.expect("seed");
+    Staff {
+        desk: demo_sign_in(pool, EMPFANG).await.0,
+        arzt: demo_sign_in(pool, ARZT).await.0,
         patient: sqlx::query_scalar("select id from patient order by created_at limit 1")
-            .fetch_one(&pool)
+            .fetch_one(pool)
             .await
             .expect("a seeded patient"),
-    };
+    }
+}
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn every_event_on_every_status_does_what_the_status_machine_says(pool: PgPool) {
+    let staff = demo_staff(&pool).await;
     let mut tried = 0;
     for &status in ConsentStatus::ALL {
         for fee in [Fee::None, Fee::Due] {

@@ -4,6 +4,7 @@
 mod access;
 mod accounts_by_mail;
 mod compressed_assets;
+mod consent_dashboard;
 mod consent_jobs;
 mod consent_links;
 mod consent_status_machine;
