@@ -15,6 +15,7 @@ mod laser;
 mod microneedling;
 mod model;
 mod prp;
+mod superseded;
 
 #[cfg(test)]
 mod tests;
@@ -54,6 +55,26 @@ pub fn form_with_hash(
         .iter()
         .map(|&locale| (locale, consent_form(kind, locale)))
         .find(|(_, form)| form.hash().as_bytes() == hash)
+}
+
+/// The form of `kind` with this hash among every form ever published, current or superseded:
+/// what a patient saw when they signed, for the staff review. Patients submit only against
+/// [`form_with_hash`].
+pub fn published_form_with_hash(
+    kind: ConsentType,
+    hash: &[u8; 32],
+) -> Option<(Locale, &'static ConsentForm)> {
+    form_with_hash(kind, hash).or_else(|| {
+        superseded::SUPERSEDED
+            .iter()
+            .find(|form| form.kind == kind && form.hash().as_bytes() == hash)
+            .map(|form| (form.locale, *form))
+    })
+}
+
+/// Every form ever published: the current ones, then the superseded.
+pub fn published_forms() -> impl Iterator<Item = &'static ConsentForm> {
+    all_forms().chain(superseded::SUPERSEDED.iter().copied())
 }
 
 /// Every form, type by type, German before English.

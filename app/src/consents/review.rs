@@ -281,6 +281,19 @@ mod server {
                 "link the consent to a patient before countersigning".to_owned(),
             ));
         }
+        // Countersigned only against the exact text the patient saw, as the review shows it: a
+        // form this build does not know (forms/superseded.rs) cannot be checked by anyone.
+        let known_form = c
+            .form_version_hash
+            .as_deref()
+            .and_then(|h| <&[u8; 32]>::try_from(h).ok())
+            .and_then(|h| crate::forms::published_form_with_hash(c.kind, h))
+            .is_some();
+        if c.signed_at.is_some() && !known_form {
+            return Err(AppError::Conflict(
+                "the form this consent was signed on is unknown to this version".to_owned(),
+            ));
+        }
         let fee = if c.fee_cents.is_some_and(|f| f > 0) {
             Fee::Due
         } else {

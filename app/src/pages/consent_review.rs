@@ -14,7 +14,7 @@ use crate::consents::{
     ConsentAnswers, SubmittedConsent,
 };
 use crate::error::AppError;
-use crate::forms::{consent_form, form_with_hash, ConsentForm};
+use crate::forms::{consent_form, published_form_with_hash, ConsentForm};
 use crate::i18n::{consent_status_label, consent_type_label, display_date, use_i18n, Locale};
 use crate::pages::patients::{open_entry, VaultLockedNote};
 use crate::patients::{create_patient, find_patients, PatientDetails};
@@ -82,14 +82,14 @@ fn Opened(
     on_changed: impl Fn() + Send + Sync + Copy + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    // The form exactly as the patient saw it, in the language they chose; only if no current
-    // form has the stored hash (an older version) is the link's language shown, and flags and
-    // countersigning stay locked.
+    // The form exactly as the patient saw it, in the language they chose, current or superseded
+    // (forms/superseded.rs); only if no published form has the stored hash is the link's
+    // language shown, and flags and countersigning stay locked.
     let shown = consent
         .form_hash_hex
         .as_deref()
         .and_then(hex32)
-        .and_then(|h| form_with_hash(consent.kind, &h))
+        .and_then(|h| published_form_with_hash(consent.kind, &h))
         .map(|(_, form)| form);
     let same_form = shown.is_some();
     let form = shown.unwrap_or_else(|| {

@@ -283,3 +283,41 @@ async fn every_event_on_every_status_does_what_the_status_machine_says(pool: PgP
     // EXPIRED and REVOKED have none; each with and without a fee).
     assert_eq!(tried, 13 * 6 - 8);
 }
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn a_consent_signed_on_a_form_this_build_does_not_know_is_not_countersigned(pool: PgPool) {
+    let staff = demo_staff(&pool).await;
+    let case = consent_in(&pool, &staff, ConsentStatus::Pending, Fee::None).await;
+    // Signed on a form that is neither current nor kept among the superseded ones.
+    sqlx::query(
+        "update consent_form set status = 'SIGNED', signed_at = now(), encrypted_responses = 'x',
+                inbox_key_version = 1, submission_id = gen_random_uuid(),
+                form_version_hash = '\\x0101010101010101010101010101010101010101010101010101010101010101'
+         where id = $1::uuid",
+    )
+    .bind(&case.id)
+    .execute(&pool)
+    .await
+    .expect("signed");
+    let day = today(&pool).await;
+    let _ = staff_call(
+        &pool,
+        &staff.arzt,
+        "/api/link_consent_to_patient",
+        &format!("consent_id={}&patient_id={}", case.id, staff.patient),
+    )
+    .await;
+    let (code, body) = staff_call(
+        &pool,
+        &staff.arzt,
+        "/api/countersign_consent",
+        &format!("consent_id={}&explained_on={day}", case.id),
+    )
+    .await;
+    assert_eq!(code, 409, "{body}");
+    assert!(body.contains("unknown to this version"), "{body}");
+    assert_eq!(
+        status_and_content(&pool, &case.id).await.0,
+        ConsentStatus::Signed
+    );
+}

@@ -7,7 +7,10 @@ use std::fmt::Write as _;
 use domain::ConsentType;
 
 use super::mutations::single_changes;
-use crate::forms::{all_forms, CheckItem, Choice, ConsentForm, InfoKind, InfoSection, Question};
+use crate::forms::{
+    all_forms, published_form_with_hash, published_forms, CheckItem, Choice, ConsentForm, InfoKind,
+    InfoSection, Question,
+};
 use crate::i18n::Locale;
 
 #[test]
@@ -223,5 +226,26 @@ fn published_versions_keep_their_hash() {
         unpinned.is_empty(),
         "forms changed: bump the version of each if not done, then pin in PUBLISHED:\n{}",
         unpinned.join("\n")
+    );
+}
+
+/// A pinned version is what some patient may have signed: it must stay readable for the review
+/// (current, or kept in forms/superseded.rs), with the same hash, for its own type.
+#[test]
+fn published_versions_stay_readable() {
+    for (version, hash) in PUBLISHED {
+        let form = published_forms()
+            .find(|f| f.version == *version)
+            .unwrap_or_else(|| panic!("{version} was published: keep it in forms/superseded.rs"));
+        assert_eq!(hex(form.hash().as_bytes()), *hash, "{version} changed");
+        let found = published_form_with_hash(form.kind, form.hash().as_bytes())
+            .map(|(locale, f)| (locale, f.version));
+        assert_eq!(found, Some((form.locale, *version)));
+    }
+    let versions: BTreeSet<&str> = published_forms().map(|f| f.version).collect();
+    assert_eq!(
+        versions.len(),
+        published_forms().count(),
+        "a version names one form"
     );
 }
