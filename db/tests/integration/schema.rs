@@ -381,3 +381,65 @@ async fn consent_states_need_their_evidence(pool: PgPool) {
         );
     }
 }
+
+#[sqlx::test(migrator = "db::MIGRATOR")]
+async fn the_evidence_of_a_signed_consent_only_grows_until_completed(pool: PgPool) {
+    let practice: uuid::Uuid =
+        sqlx::query_scalar("insert into practice (name) values ('P') returning id")
+            .fetch_one(&pool)
+            .await
+            .expect("practice");
+    let user: uuid::Uuid = sqlx::query_scalar(
+        "insert into \"user\" (practice_id, email, role) values ($1, 'a@praxis.example', 'ARZT') returning id",
+    )
+    .bind(practice)
+    .fetch_one(&pool)
+    .await
+    .expect("user");
+    let consent: uuid::Uuid = sqlx::query_scalar(
+        r#"insert into consent_form (practice_id, type, status, token_hash, expires_at, encrypted_responses,
+                                   inbox_key_version, submission_id, form_version_hash, signed_at, evidence)
+         values ($1, 'BOTOX', 'SIGNED', $2, now() + interval '7 days', 'envelope', 1, gen_random_uuid(), $3, now(),
+                 '{"form_version": "botox-de-2026-12-1", "steps": {"review": "2026-12-04T09:00:00Z"}}')
+         returning id"#,
+    )
+    .bind(practice)
+    .bind(vec![1u8; 32])
+    .bind(vec![2u8; 32])
+    .fetch_one(&pool)
+    .await
+    .expect("signed consent");
+    let update = |sql: &'static str| {
+        let pool = pool.clone();
+        async move { sqlx::query(sql).bind(consent).execute(&pool).await }
+    };
+    for tampering in [
+        r#"update consent_form set evidence = jsonb_set(evidence, '{steps,review}', '"2026-12-05T09:00:00Z"') where id = $1"#,
+        "update consent_form set evidence = evidence - 'form_version' where id = $1",
+        "update consent_form set evidence = '{}' where id = $1",
+    ] {
+        let refused = update(tampering).await.expect_err(tampering);
+        assert_eq!(
+            refused
+                .as_database_error()
+                .and_then(sqlx::error::DatabaseError::code)
+                .as_deref(),
+            Some("23000"),
+            "{tampering}"
+        );
+    }
+    // Countersigning adds the explanation and completes it; after that nothing changes.
+    sqlx::query(
+        r#"update consent_form set status = 'COMPLETED', completed_at = now(), countersigned_by = $2,
+               evidence = evidence || '{"explanation": {"explained_on": "2026-12-04"}}'
+         where id = $1"#,
+    )
+    .bind(consent)
+    .bind(user)
+    .execute(&pool)
+    .await
+    .expect("countersigned");
+    update(r#"update consent_form set evidence = evidence || '{"note": "later"}' where id = $1"#)
+        .await
+        .expect_err("a completed consent's evidence is final");
+}
