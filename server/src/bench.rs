@@ -22,13 +22,11 @@ use axum::routing::get;
 use axum::Router;
 
 use crate::settings::LogFormat;
-use crate::{build_router, startup, AppState, Settings, StartupError};
+use crate::{build_router, startup, telemetry, AppState, Settings, StartupError};
 
 /// Budgets of issue 5.
 pub(crate) const MIN_RATIO: f64 = 0.5;
 pub(crate) const MAX_FIRST_LOAD_BROTLI: usize = 350_000;
-/// The production default filter (telemetry.rs): one INFO line per request.
-const LOG_FILTER: &str = "info,sqlx=warn,leptos_axum=warn";
 
 pub(crate) struct Plan {
     pub(crate) connections: usize,
@@ -67,7 +65,7 @@ impl Plan {
 
 pub async fn run(settings: Settings) -> Result<(), StartupError> {
     let plan = Plan::from_env()?;
-    log_to_file(&plan.log_file, settings.log_format)?;
+    let _log = log_to_file(&plan.log_file, settings.log_format)?;
     let heading = app::i18n::Locale::De.messages().patient_title;
     let leptos_options = startup::leptos_options(&settings)?;
     let pool = startup::connect_and_migrate(&settings).await?;
@@ -224,20 +222,10 @@ fn say(text: &str) {
     eprintln!("bench: {text}");
 }
 
-/// Request logging as in production, into a file so that stdout holds only the report.
-fn log_to_file(path: &str, format: LogFormat) -> Result<(), StartupError> {
+/// Request logging as in production (`telemetry::install`), into a file so that stdout holds
+/// only the report.
+fn log_to_file(path: &str, format: LogFormat) -> Result<Option<telemetry::LogGuard>, StartupError> {
     let file = std::fs::File::create(path)
         .map_err(|e| StartupError::Bench(format!("cannot write the server log {path}: {e}")))?;
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(LOG_FILTER));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_target(true)
-        .with_ansi(false)
-        .with_writer(std::sync::Mutex::new(file));
-    let _already_set = match format {
-        LogFormat::Text => builder.try_init(),
-        LogFormat::Json => builder.json().flatten_event(true).try_init(),
-    };
-    Ok(())
+    Ok(telemetry::install(file, format, false))
 }

@@ -26,18 +26,30 @@ pub use settings::Settings;
 pub use startup::{build_router, AppState};
 
 /// Runs one command of the binary: `None` serves, `migrate` migrates and exits, `seed` makes
-/// the demo practice, `bench` measures the patient page (`make bench`).
-pub async fn run_command(command: Option<&str>) -> Result<(), StartupError> {
-    let settings = Settings::from_env(|key| std::env::var(key).ok())?;
+/// the demo practice, `bench` measures the patient page (`make bench`). A failure is reported
+/// (with its causes) before the logs are closed.
+pub async fn run_command(command: Option<&str>) -> std::process::ExitCode {
+    let settings = match Settings::from_env(|key| std::env::var(key).ok()) {
+        Ok(settings) => settings,
+        Err(error) => return failed(&error.into()),
+    };
     if command == Some("bench") {
         // It logs requests into a file of its own, so that stdout holds only its report.
-        return bench::run(settings).await;
+        return bench::run(settings)
+            .await
+            .map_or_else(|e| failed(&e), |()| std::process::ExitCode::SUCCESS);
     }
-    telemetry::init(&settings);
-    match command {
+    let _log = telemetry::init(&settings);
+    let result = match command {
         None | Some("serve") => startup::serve(settings).await,
         Some("migrate") => startup::migrate(&settings).await,
         Some("seed") => seed::run(&settings).await,
         Some(other) => Err(StartupError::UnknownCommand(other.to_owned())),
-    }
+    };
+    result.map_or_else(|e| failed(&e), |()| std::process::ExitCode::SUCCESS)
+}
+
+fn failed(error: &StartupError) -> std::process::ExitCode {
+    telemetry::report_fatal(error);
+    std::process::ExitCode::FAILURE
 }

@@ -6,11 +6,5 @@ use std::process::ExitCode;
 #[tokio::main]
 async fn main() -> ExitCode {
     let command = std::env::args().nth(1);
-    match server::run_command(command.as_deref()).await {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            server::telemetry::report_fatal(&error);
-            ExitCode::FAILURE
-        }
-    }
+    server::run_command(command.as_deref()).await
 }

@@ -126,7 +126,7 @@ async fn the_counts_and_their_lists_name_the_same_consents(pool: PgPool) {
                     counts.awaiting_review,
                     counts.completed_this_month
                 ),
-                (3 + seeded.len() as i64, 2, 2, 1),
+                (3 + i64::try_from(seeded.len()).expect("a few"), 2, 2, 1),
                 "pending, expiring within 7 days, awaiting review, completed this month"
             );
         }
