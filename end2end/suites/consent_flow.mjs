@@ -27,6 +27,10 @@ const canary = (what) => {
   return value;
 };
 
+/** Link and withdrawal tokens handed out in this run: only their hashes may reach the server's
+ * tables, and none may reach its log (mail carries the link itself, on purpose). */
+const tokens = [];
+
 const staff = await freshPage();
 const owner = await practiceWithVault(staff.page, { name: 'Hautpraxis am Dom' });
 
@@ -45,7 +49,9 @@ async function linkFor(kind, last, first) {
   const form = page.getByRole('form', { name: 'Neue Einwilligung' });
   await form.getByLabel('Behandlung').selectOption(kind);
   await form.getByRole('button', { name: 'Link erstellen' }).click();
-  return page.getByTestId('consent-link').inputValue();
+  const link = await page.getByTestId('consent-link').inputValue();
+  tokens.push(link.split('#')[1]);
+  return link;
 }
 
 /** Signs with a finger-like stroke across the pad. */
@@ -140,6 +146,7 @@ async function complete(link, { first, last, yes, note, pdf = false, beforeSend 
   await page.getByRole('heading', { level: 1, name: 'Vielen Dank!' }).waitFor({ timeout: 30_000 });
   const withdrawal = await page.getByTestId('withdrawal-link').textContent();
   assert(new RegExp(`^${BASE_URL}/c/widerruf#[A-Za-z0-9_-]{43}$`).test(withdrawal), `withdrawal link: ${withdrawal}`);
+  tokens.push(withdrawal.split('#')[1]);
   assert(pdfRequests.length === 0, `the PDF module was loaded before it was asked for: ${pdfRequests}`);
   if (pdf) await downloadCopy(page, `${last}, ${first}`, pdfRequests);
   assert(unexpected(problems).length === 0, problems.join('\n'));
@@ -348,8 +355,18 @@ await check('no plaintext on the server: no table, log line or mail holds what p
     const [[n]] = sql(`select count(*) from "${table}" t where t::text ~* '(${pattern})'`);
     if (n !== '0') found.push(`${table}: ${n} rows`);
   }
+  assert(tokens.length >= 12, `tokens: ${tokens.length}`);
+  // Base64url: no character a POSIX regular expression or an SQL string would treat specially.
+  const tokenPattern = tokens.join('|');
+  for (const table of tables) {
+    const [[n]] = sql(`select count(*) from "${table}" t where t::text ~ '(${tokenPattern})'`);
+    if (n !== '0') found.push(`${table}: ${n} rows with a link or withdrawal token`);
+  }
   const log = await readFile(process.env.SERVER_LOG, 'utf8');
+  // The log is the real one: it holds the flow's requests (by route, never by token).
+  assert(log.includes('/api/submit_consent'), 'the server log holds the submissions');
   for (const value of canaries) if (log.toLowerCase().includes(value.toLowerCase())) found.push(`server log: ${value}`);
+  for (const token of tokens) if (log.includes(token)) found.push(`server log: token ${token.slice(0, 6)}…`);
   const dir = process.env.MAIL_SINK_DIR;
   for (const name of (await readdir(dir)).filter((n) => n.endsWith('.json'))) {
     const mail = (await readFile(path.join(dir, name), 'utf8')).toLowerCase();

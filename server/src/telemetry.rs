@@ -27,7 +27,10 @@ pub struct LogGuard(#[allow(dead_code)] WorkerGuard);
 /// Installs the global subscriber writing to stdout (once; later calls, e.g. from tests, are
 /// ignored and answer `None`).
 pub fn init(settings: &Settings) -> Option<LogGuard> {
-    install(std::io::stdout(), settings.log_format, true)
+    use std::io::IsTerminal as _;
+    // Colours only for a person at a terminal, never into a file or a log collector.
+    let ansi = std::io::stdout().is_terminal();
+    install(std::io::stdout(), settings.log_format, ansi)
 }
 
 /// Installs the global subscriber writing to `writer`, with the filter of `RUST_LOG` or the
