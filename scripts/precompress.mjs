@@ -6,7 +6,7 @@
 // compressed without the server compressing anything per request. A compressed copy that is
 // older than its original would be sent instead of the new file, so scripts/build-bundles
 // writes them only for release builds, after every file is final, and removes them from debug
-// builds.
+// builds; the server removes at start any copy whose original changed since.
 //
 //   node scripts/precompress.mjs target/site/pkg           write them
 //   node scripts/precompress.mjs --remove target/site/pkg  delete them
@@ -55,9 +55,11 @@ for (const path of [...files(root)]) {
     });
     writeFileSync(`${path}.br`, br);
     writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
-    // Same modification time as the original, so caches validate both alike.
+    // The same modification time on the original and its copies, so that caches validate them
+    // alike and the server can tell a copy of this very file (server::assets removes any other
+    // at start). Set on the original too: a Date holds milliseconds, the file system finer.
     const { atime, mtime } = statSync(path);
-    for (const copy of [`${path}.br`, `${path}.gz`]) utimesSync(copy, atime, mtime);
+    for (const file of [path, `${path}.br`, `${path}.gz`]) utimesSync(file, atime, mtime);
     count += 1;
     before += bytes.length;
     after += br.length;

@@ -110,10 +110,21 @@ pub fn sealed_aad(id: Uuid, column: SealedColumn) -> Vec<u8> {
     .concat()
 }
 
+/// One server's hold on a claimed message: the message's id and the end of the lease, which
+/// every claim sets anew. Handing back or recording a failure changes the row only while this
+/// hold is still the current one: a sender whose lease ran out (a stalled database, a suspended
+/// host) must not cut short the lease of the server that claimed the message after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lease {
+    pub id: Uuid,
+    until: chrono::DateTime<chrono::Utc>,
+}
+
 /// A message ready to be sent.
 #[derive(Debug, Clone)]
 pub struct DueMail {
     pub id: Uuid,
+    pub lease: Lease,
     /// Sealed (see [`sealed_aad`]) when `sealed_at_rest`.
     pub to_address: String,
     pub subject: String,
@@ -145,7 +156,7 @@ pub async fn claim_due(conn: &mut PgConnection, limit: i64) -> Result<Vec<DueMai
                limit $1
                for update skip locked)
            returning o.id, o.to_address as "to_address!", o.subject, o.body_text, o.sealed_at_rest,
-                     o.attempts"#,
+                     o.attempts, o.next_attempt_at"#,
         limit,
         LEASE.as_secs_f64(),
     )
@@ -155,6 +166,10 @@ pub async fn claim_due(conn: &mut PgConnection, limit: i64) -> Result<Vec<DueMai
         .into_iter()
         .map(|r| DueMail {
             id: r.id,
+            lease: Lease {
+                id: r.id,
+                until: r.next_attempt_at,
+            },
             to_address: r.to_address,
             subject: r.subject,
             body_text: r.body_text,
@@ -166,12 +181,17 @@ pub async fn claim_due(conn: &mut PgConnection, limit: i64) -> Result<Vec<DueMai
 
 /// Hands leased messages back unsent (due at once, this attempt not counted), so that a
 /// sender running short of its lease never starts one another server may claim meanwhile.
-pub async fn release(conn: &mut PgConnection, ids: &[Uuid]) -> Result<(), DbError> {
+/// A message claimed again since (its lease ran out) is left to its new holder.
+pub async fn release(conn: &mut PgConnection, leases: &[Lease]) -> Result<(), DbError> {
+    let ids: Vec<Uuid> = leases.iter().map(|l| l.id).collect();
+    let until: Vec<_> = leases.iter().map(|l| l.until).collect();
     sqlx::query!(
-        "update email_outbox
-         set attempts = greatest(attempts - 1, 0), next_attempt_at = now()
-         where id = any($1) and status = 'QUEUED'",
-        ids,
+        "update email_outbox o
+         set attempts = greatest(o.attempts - 1, 0), next_attempt_at = now()
+         from unnest($1::uuid[], $2::timestamptz[]) as held(id, until)
+         where o.id = held.id and o.next_attempt_at = held.until and o.status = 'QUEUED'",
+        &ids,
+        &until,
     )
     .execute(conn)
     .await?;
@@ -200,9 +220,10 @@ pub async fn mark_sent(conn: &mut PgConnection, id: Uuid) -> Result<(), DbError>
 
 /// Records a failed attempt: retried with exponential backoff, given up (and its recipient and
 /// body forgotten) after [`MAX_ATTEMPTS`]. `reason` must not contain the address or body.
+/// Nothing is recorded once the message has been claimed again by someone else (see [`Lease`]).
 pub async fn mark_failed(
     conn: &mut PgConnection,
-    id: Uuid,
+    lease: Lease,
     reason: &str,
     permanent: bool,
 ) -> Result<(), DbError> {
@@ -213,11 +234,12 @@ pub async fn mark_failed(
              to_address = case when $3 or attempts >= $4 then null else to_address end,
              body_text = case when $3 or attempts >= $4 then '' else body_text end,
              next_attempt_at = now() + make_interval(secs => least(30 * power(2, attempts - 1), 14400))
-         where id = $1",
-        id,
+         where id = $1 and next_attempt_at = $5",
+        lease.id,
         reason,
         permanent,
         MAX_ATTEMPTS,
+        lease.until,
     )
     .execute(conn)
     .await?;

@@ -54,6 +54,17 @@ async function linkFor(kind, last, first) {
   return link;
 }
 
+/** Waits (up to 10 s) until the link's consent has `status` in the database. */
+async function statusBecomes(link, status) {
+  let seen = null;
+  for (let i = 0; i < 100; i += 1) {
+    [[seen]] = sql(`select status from consent_form where token_hash = ${tokenHash(link)}`);
+    if (seen === status) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert(false, `the consent stays ${seen}, expected ${status}`);
+}
+
 /** Signs with a finger-like stroke across the pad. */
 async function sign(page) {
   const pad = page.getByTestId('signature-pad');
@@ -117,6 +128,8 @@ async function complete(link, { first, last, yes, note, pdf = false, beforeSend 
   await page.getByRole('button', { name: 'Weiter' }).click();
 
   await page.getByRole('heading', { level: 1, name: 'Aufklärung' }).waitFor();
+  // The answers were saved, sealed, before the signature: the practice sees FILLED.
+  await statusBecomes(link, 'FILLED');
   await page.getByRole('button', { name: 'Weiter' }).click();
   await page.getByText('Bitte bestätigen Sie, dass Sie die Informationen gelesen haben.').waitFor();
   await page.getByLabel('Ich habe die Informationen gelesen').check();
@@ -362,6 +375,9 @@ await check('no plaintext on the server: no table, log line or mail holds what p
     const [[n]] = sql(`select count(*) from "${table}" t where t::text ~ '(${tokenPattern})'`);
     if (n !== '0') found.push(`${table}: ${n} rows with a link or withdrawal token`);
   }
+  // The server writes its log from a thread of its own, as soon as its queue runs empty: a
+  // moment's quiet lets the last requests' lines reach the file.
+  await new Promise((resolve) => setTimeout(resolve, 500));
   const log = await readFile(process.env.SERVER_LOG, 'utf8');
   // The log is the real one: it holds the flow's requests (by route, never by token).
   assert(log.includes('/api/submit_consent'), 'the server log holds the submissions');

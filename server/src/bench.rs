@@ -68,6 +68,10 @@ pub async fn run(settings: Settings) -> Result<(), StartupError> {
     let _log = log_to_file(&plan.log_file, settings.log_format)?;
     let heading = app::i18n::Locale::De.messages().patient_title;
     let leptos_options = startup::leptos_options(&settings)?;
+    crate::assets::remove_stale_copies(
+        std::path::Path::new(&*leptos_options.site_root),
+        &leptos_options.site_pkg_dir,
+    )?;
     let pool = startup::connect_and_migrate(&settings).await?;
     let router = build_router(AppState::new(leptos_options, pool, settings));
     let (listener, app) = bind_local().await?;

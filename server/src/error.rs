@@ -25,6 +25,8 @@ pub enum StartupError {
     Mail(String),
     #[error("the demo seed failed: {0}")]
     Seed(String),
+    #[error("the built assets cannot be served: {0} (rebuild with `scripts/build-bundles`)")]
+    Assets(String),
     #[error("the benchmark failed: {0}")]
     Bench(String),
     #[error("unknown command {0:?}: use `server` to serve, `server migrate` to migrate, `server seed` for the demo practice or `server bench` to measure the patient page")]

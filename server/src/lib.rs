@@ -4,6 +4,7 @@
 // deepest pages exceed rustc's default query depth of 128.
 #![recursion_limit = "256"]
 
+pub mod assets;
 pub mod bench;
 pub mod health;
 pub mod language;

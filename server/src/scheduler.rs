@@ -136,7 +136,9 @@ pub async fn send_due_mail(
         if !may_start(claimed_at.elapsed()) {
             // A slow mail server: what is left goes back rather than out after the lease ends,
             // when another server may already be sending it.
-            let rest: Vec<_> = std::iter::once(mail.id).chain(due.map(|m| m.id)).collect();
+            let rest: Vec<_> = std::iter::once(mail.lease)
+                .chain(due.map(|m| m.lease))
+                .collect();
             let mut conn = pool.acquire().await?;
             db::outbox::release(&mut conn, &rest).await?;
             tracing::warn!(
@@ -145,12 +147,12 @@ pub async fn send_due_mail(
             );
             break;
         }
-        let (id, attempt) = (mail.id, mail.attempt);
+        let (id, lease, attempt) = (mail.id, mail.lease, mail.attempt);
         let Some(mail) = opened(mail, outbox_key) else {
             let mut conn = pool.acquire().await?;
             db::outbox::mark_failed(
                 &mut conn,
-                id,
+                lease,
                 "sealed at rest under another server secret",
                 true,
             )
@@ -182,7 +184,7 @@ pub async fn send_due_mail(
                 sent += 1;
             }
             Err(error) => {
-                db::outbox::mark_failed(&mut conn, id, &error.reason, error.permanent).await?;
+                db::outbox::mark_failed(&mut conn, lease, &error.reason, error.permanent).await?;
                 tracing::warn!(
                     mail_id = %id,
                     attempt = attempt,

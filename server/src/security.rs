@@ -48,6 +48,9 @@ pub struct SecurityHeaders {
 /// Stands for the nonce while the policy is cut; base64url never contains `*`.
 const NONCE_MARK: &str = "*nonce*";
 
+/// The policy when ours cannot be sent: nothing runs, nothing loads, nothing frames us.
+const LOCKED_DOWN: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+
 impl SecurityHeaders {
     /// `form_targets` as in [`Policy::form_targets`].
     pub fn new(https: bool, form_targets: &str) -> Self {
@@ -57,14 +60,21 @@ impl SecurityHeaders {
             https,
             form_targets,
         });
+        if HeaderValue::from_str(&policy).is_err() {
+            tracing::error!(
+                "the Content-Security-Policy is no valid header (check the sign-in provider settings): every page is sent locked down"
+            );
+        }
         Self {
             csp_parts: policy.split(NONCE_MARK).map(str::to_owned).collect(),
             https,
         }
     }
 
-    /// The policy for one response, as [`content_security_policy`] writes it.
-    fn csp(&self, nonce: &CspNonce) -> Option<HeaderValue> {
+    /// The policy for one response, as [`content_security_policy`] writes it. A policy that is
+    /// no valid header value (a control character in the configured provider origins) fails
+    /// closed: the response is sent under [`LOCKED_DOWN`] rather than without a policy.
+    fn csp(&self, nonce: &CspNonce) -> HeaderValue {
         let len = self.csp_parts.iter().map(String::len).sum::<usize>()
             + nonce.0.len() * self.csp_parts.len().saturating_sub(1);
         let mut text = String::with_capacity(len);
@@ -74,13 +84,12 @@ impl SecurityHeaders {
             }
             text.push_str(part);
         }
-        HeaderValue::from_maybe_shared(Bytes::from(text)).ok()
+        HeaderValue::from_maybe_shared(Bytes::from(text))
+            .unwrap_or_else(|_| HeaderValue::from_static(LOCKED_DOWN))
     }
 
     fn apply(&self, headers: &mut HeaderMap, nonce: &CspNonce, asset: bool) {
-        if let Some(csp) = self.csp(nonce) {
-            headers.insert(header::CONTENT_SECURITY_POLICY, csp);
-        }
+        headers.insert(header::CONTENT_SECURITY_POLICY, self.csp(nonce));
         apply_fixed(headers, self.https, asset);
     }
 }
@@ -147,8 +156,11 @@ fn apply_fixed(headers: &mut HeaderMap, https: bool, asset: bool) {
     // Pages and API answers may carry personal data once decrypted views exist: never cache.
     // Built assets under /pkg/ keep their names across builds, so browsers must revalidate
     // them (ETag/Last-Modified make that cheap) or an old bundle would meet new HTML.
+    // Assets are also sent brotli- or gzip-compressed (precompressed copies) to browsers that
+    // ask for it: a shared cache must not hand those bytes to one that did not.
     if asset {
         set(header::CACHE_CONTROL, "no-cache");
+        set(header::VARY, "accept-encoding");
     } else if !cacheable {
         set(header::CACHE_CONTROL, "no-store");
     }
@@ -196,6 +208,7 @@ mod tests {
         let mut asset = HeaderMap::new();
         http.apply(&mut asset, &nonce, true);
         assert_eq!(asset[header::CACHE_CONTROL], "no-cache");
+        assert_eq!(asset[header::VARY], "accept-encoding");
         assert!(asset.get(header::STRICT_TRANSPORT_SECURITY).is_none());
         let mut secure = HeaderMap::new();
         https.apply(&mut secure, &nonce, false);
@@ -227,6 +240,14 @@ mod tests {
                 assert_eq!(expected.matches(&*nonce.0).count(), 2, "scripts and styles");
             }
         }
+    }
+
+    #[test]
+    fn a_policy_that_is_no_valid_header_fails_closed() {
+        let headers = SecurityHeaders::new(true, "https://idp.example\nX-Injected: 1");
+        let mut map = HeaderMap::new();
+        headers.apply(&mut map, &new_nonce(), false);
+        assert_eq!(map[header::CONTENT_SECURITY_POLICY], LOCKED_DOWN);
     }
 
     #[test]

@@ -296,6 +296,10 @@ async fn migrate_when_reachable(pool: &db::PgPool) -> Result<(), StartupError> {
 /// Serves until SIGINT or SIGTERM, then finishes in-flight requests.
 pub async fn serve(settings: Settings) -> Result<(), StartupError> {
     let leptos_options = leptos_options(&settings)?;
+    crate::assets::remove_stale_copies(
+        std::path::Path::new(&*leptos_options.site_root),
+        &leptos_options.site_pkg_dir,
+    )?;
     let pool = pool(&settings)?;
     if settings.migrate_on_start {
         migrate_when_reachable(&pool).await?;

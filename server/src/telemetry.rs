@@ -6,6 +6,7 @@
 use std::error::Error;
 use std::fmt::Write as _;
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use axum::extract::MatchedPath;
 use http::Request;
@@ -18,11 +19,25 @@ use crate::settings::{LogFormat, Settings};
 
 const DEFAULT_FILTER: &str = "info,sqlx=warn,leptos_axum=warn";
 
-static INITIALISED: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+/// Whether log lines still reach a writer: set by `install`, cleared when its guard is
+/// dropped. Afterwards the subscriber stays installed but writes nowhere, so a fatal error
+/// must go to stderr instead (`server bench` closes its log file before reporting).
+static LOG_OPEN: AtomicBool = AtomicBool::new(false);
 
 /// Keeps the log writer running; dropping it writes out what is still queued.
 #[must_use = "log lines queued when the guard is dropped are written out and later ones lost"]
 pub struct LogGuard(#[allow(dead_code)] WorkerGuard);
+
+impl Drop for LogGuard {
+    fn drop(&mut self) {
+        LOG_OPEN.store(false, Ordering::SeqCst);
+    }
+}
+
+/// Whether a log writer is running (a `LogGuard` is alive).
+pub fn log_open() -> bool {
+    LOG_OPEN.load(Ordering::SeqCst)
+}
 
 /// Installs the global subscriber writing to stdout (once; later calls, e.g. from tests, are
 /// ignored and answer `None`).
@@ -38,9 +53,10 @@ pub fn init(settings: &Settings) -> Option<LogGuard> {
 ///
 /// Lines are formatted on the request's thread and written by a thread of their own, in
 /// batches: the write system call per line was about a fifth of the time of serving the
-/// patient page (docs/benchmarks.md). None is dropped: a full queue makes the caller wait. The
-/// writer thread writes out what is queued whenever the queue runs empty, so lines appear as
-/// promptly as before when the server is not busy.
+/// patient page (docs/benchmarks.md). None is dropped while the guard lives: a full queue makes
+/// the caller wait. The writer thread writes out what is queued whenever the queue runs empty,
+/// so lines appear as promptly as before when the server is not busy. Dropping the guard
+/// writes out the queue, waiting about a second at most for a blocked writer.
 pub fn install<W: Write + Send + 'static>(
     writer: W,
     format: LogFormat,
@@ -62,7 +78,7 @@ pub fn install<W: Write + Send + 'static>(
         LogFormat::Json => builder.json().flatten_event(true).try_init(),
     };
     installed.ok()?;
-    let _ = INITIALISED.set(());
+    LOG_OPEN.store(true, Ordering::SeqCst);
     Some(LogGuard(guard))
 }
 
@@ -111,8 +127,18 @@ pub async fn drop_incoming_request_id(
     request
 }
 
-/// Prints a fatal startup error with its whole cause chain; the subscriber may not exist yet.
+/// Reports a fatal error with its whole cause chain, once: through the logs while they are
+/// written, else straight to stderr (before the subscriber exists, or after its writer closed).
 pub fn report_fatal(error: &dyn Error) {
+    let message = fatal_message(error);
+    if log_open() {
+        tracing::error!("{message}");
+    } else {
+        eprintln!("{message}");
+    }
+}
+
+fn fatal_message(error: &dyn Error) -> String {
     let mut message = format!("error: {error}");
     let mut source = error.source();
     while let Some(cause) = source {
@@ -123,17 +149,50 @@ pub fn report_fatal(error: &dyn Error) {
         }
         source = cause.source();
     }
-    // Once: through the logs when they are set up, else straight to stderr.
-    if INITIALISED.get().is_some() {
-        tracing::error!("{message}");
-    } else {
-        eprintln!("{message}");
-    }
+    message
 }
 
 #[cfg(test)]
 mod tests {
+    use std::sync::{Arc, Mutex};
+
     use tower_http::request_id::MakeRequestId as _;
+
+    #[derive(Clone, Default)]
+    struct Captured(Arc<Mutex<Vec<u8>>>);
+
+    impl std::io::Write for Captured {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().expect("buffer").extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// The only test in this binary that installs the global subscriber.
+    #[test]
+    fn fatal_errors_reach_the_log_while_it_is_open_and_stderr_after() {
+        let captured = Captured::default();
+        let guard = super::install(captured.clone(), crate::settings::LogFormat::Text, false)
+            .expect("the first subscriber of this test binary");
+        assert!(super::log_open());
+        let error = std::io::Error::other("the database went away");
+        super::report_fatal(&error);
+        drop(guard);
+        let written = String::from_utf8(captured.0.lock().expect("buffer").clone()).expect("utf-8");
+        assert!(
+            written.contains("error: the database went away"),
+            "{written}"
+        );
+        // `server bench` reports after closing its log file: the report must not vanish into
+        // the closed writer (it did: the subscriber was still installed).
+        assert!(!super::log_open());
+        super::report_fatal(&std::io::Error::other("after the log closed"));
+        let written = String::from_utf8(captured.0.lock().expect("buffer").clone()).expect("utf-8");
+        assert!(!written.contains("after the log closed"), "{written}");
+    }
 
     #[test]
     fn request_ids_are_fresh_version_4_uuids() {

@@ -383,7 +383,7 @@ async fn consent_states_need_their_evidence(pool: PgPool) {
 }
 
 #[sqlx::test(migrator = "db::MIGRATOR")]
-async fn the_evidence_of_a_signed_consent_only_grows_until_completed(pool: PgPool) {
+async fn the_evidence_of_a_signed_consent_is_fixed_and_completion_is_final(pool: PgPool) {
     let practice: uuid::Uuid =
         sqlx::query_scalar("insert into practice (name) values ('P') returning id")
             .fetch_one(&pool)
@@ -417,6 +417,9 @@ async fn the_evidence_of_a_signed_consent_only_grows_until_completed(pool: PgPoo
         r#"update consent_form set evidence = jsonb_set(evidence, '{steps,review}', '"2026-12-05T09:00:00Z"') where id = $1"#,
         "update consent_form set evidence = evidence - 'form_version' where id = $1",
         "update consent_form set evidence = '{}' where id = $1",
+        // Nothing may be added either: a backdated step, a new key.
+        r#"update consent_form set evidence = jsonb_set(evidence, '{steps,intro}', '"2026-12-04T08:00:00Z"') where id = $1"#,
+        r#"update consent_form set evidence = evidence || '{"note": "added"}' where id = $1"#,
     ] {
         let refused = update(tampering).await.expect_err(tampering);
         assert_eq!(
@@ -439,7 +442,15 @@ async fn the_evidence_of_a_signed_consent_only_grows_until_completed(pool: PgPoo
     .execute(&pool)
     .await
     .expect("countersigned");
-    update(r#"update consent_form set evidence = evidence || '{"note": "later"}' where id = $1"#)
-        .await
-        .expect_err("a completed consent's evidence is final");
+    for tampering in [
+        r#"update consent_form set evidence = evidence || '{"note": "later"}' where id = $1"#,
+        r#"update consent_form set evidence = evidence || '{"explanation": {"explained_on": "2026-11-01"}}' where id = $1"#,
+        // Reopening first would have unlocked the evidence: completion itself is final.
+        "update consent_form set status = 'SIGNED', completed_at = null, countersigned_by = null where id = $1",
+        "update consent_form set completed_at = completed_at - interval '1 day' where id = $1",
+    ] {
+        update(tampering)
+            .await
+            .expect_err("a completed consent is final");
+    }
 }

@@ -63,6 +63,11 @@ async fn get_bytes(router: Router, path: &str, accept: Option<&str>) -> (Answer,
 #[sqlx::test(migrator = "db::MIGRATOR")]
 async fn a_browser_accepting_brotli_gets_the_brotli_copy_and_others_the_original(pool: PgPool) {
     let site = compressed_site();
+    // The script's copies are recognised as current by the check the server runs at start.
+    assert_eq!(
+        server::assets::remove_stale_copies(&site, "pkg").expect("checked"),
+        0
+    );
     let router = router_with_site(pool, site.to_str().expect("utf-8 path"));
     for (path, content_type) in [
         ("/pkg/bundle.wasm", "application/wasm"),
@@ -74,6 +79,7 @@ async fn a_browser_accepting_brotli_gets_the_brotli_copy_and_others_the_original
         assert_eq!(plain.status, StatusCode::OK, "{path}");
         assert_eq!(header_or_none(&plain, "content-encoding"), None, "{path}");
         assert_eq!(plain_bytes, original, "{path}");
+        assert_eq!(header(&plain, "vary"), "accept-encoding", "{path}");
 
         let (br, br_bytes) = get_bytes(router.clone(), path, Some("gzip, deflate, br")).await;
         assert_eq!(br.status, StatusCode::OK, "{path}");
@@ -84,6 +90,7 @@ async fn a_browser_accepting_brotli_gets_the_brotli_copy_and_others_the_original
             header(&br, "content-type")
         );
         assert_eq!(header(&br, "cache-control"), "no-cache", "{path}");
+        assert_eq!(header(&br, "vary"), "accept-encoding", "{path}");
         assert!(br_bytes.len() * 4 < original.len(), "{path}: compressed");
         assert_eq!(
             br_bytes,
