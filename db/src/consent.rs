@@ -322,9 +322,14 @@ pub struct ListFilter {
     pub unexpired: bool,
     /// Only links expiring within this many days.
     pub expiring_within_days: Option<i32>,
-    /// Only consents completed since the start of this month (UTC).
+    /// Only consents completed since the start of this month in the practice's time zone.
     pub completed_this_month: bool,
 }
+
+/// Where "this month" begins for a practice. Practices are in Germany (DESIGN §1); a practice
+/// setting can replace this when practices elsewhere come. Before, months began at midnight UTC,
+/// so a consent completed in the first hour or two of a month counted for the month before.
+pub const PRACTICE_TIME_ZONE: &str = "Europe/Berlin";
 
 /// The practice's consents, newest first.
 pub async fn recent(
@@ -342,7 +347,7 @@ pub async fn recent(
              and ($2::text[] is null or status::text = any($2))
              and (not $3 or expires_at > now())
              and ($4::int is null or expires_at <= now() + make_interval(days => $4))
-             and (not $5 or completed_at >= date_trunc('month', now()))
+             and (not $5 or completed_at >= date_trunc('month', now(), $7))
            order by coalesce(signed_at, created_at) desc, id
            limit $6"#,
         practice_id,
@@ -351,6 +356,7 @@ pub async fn recent(
         filter.expiring_within_days,
         filter.completed_this_month,
         limit,
+        PRACTICE_TIME_ZONE,
     )
     .fetch_all(conn)
     .await?;
@@ -366,7 +372,7 @@ pub struct Counts {
     pub awaiting_review: i64,
     /// Still open and expiring within 7 days.
     pub expiring_soon: i64,
-    /// Completed since the start of this month (UTC).
+    /// Completed since the start of this month in the practice's time zone.
     pub completed_this_month: i64,
 }
 
@@ -378,9 +384,10 @@ pub async fn counts(conn: &mut PgConnection, practice_id: Uuid) -> Result<Counts
              count(*) filter (where status in ('PENDING', 'FILLED') and expires_at > now()
                               and expires_at <= now() + interval '7 days') as "expiring_soon!",
              count(*) filter (where status = 'COMPLETED'
-                              and completed_at >= date_trunc('month', now())) as "completed_this_month!"
+                              and completed_at >= date_trunc('month', now(), $2)) as "completed_this_month!"
            from consent_form where practice_id = $1"#,
-        practice_id
+        practice_id,
+        PRACTICE_TIME_ZONE,
     )
     .fetch_one(conn)
     .await?;

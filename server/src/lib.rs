@@ -6,6 +6,7 @@
 
 pub mod assets;
 pub mod bench;
+pub mod completion;
 pub mod health;
 pub mod language;
 pub mod mail;

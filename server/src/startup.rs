@@ -194,11 +194,14 @@ pub fn build_router(state: AppState) -> Router {
             http::StatusCode::SERVICE_UNAVAILABLE,
             state.settings.request_timeout,
         ))
-        // Innermost: it needs the request's nonce, and every layer above still runs for /c.
+        // It needs the request's nonce, and every layer above still runs for /c.
         .layer(middleware::from_fn_with_state(
             patient_page::KeptPatientPage::new(state.session_cookie.clone()),
             patient_page::serve,
-        ));
+        ))
+        // Innermost: handlers finish what they started even when the browser went away or the
+        // timeout answered (a kept /c answers above without the cost of a task).
+        .layer(middleware::from_fn(crate::completion::run_to_completion));
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))

@@ -3,6 +3,7 @@
 
 mod access;
 mod accounts_by_mail;
+mod cancelled_requests;
 mod compressed_assets;
 mod consent_dashboard;
 mod consent_jobs;
