@@ -72,11 +72,26 @@ await check('staff add, deduplicate, find and open a patient; locked, nothing is
     await page.waitForSelector('html[data-hydrated="true"]');
     await page.getByText('Der Tresor ist gesperrt.').waitFor();
   }
-  // Opened again with the password, the list is readable again.
+  // Opened again with the password, the list is readable again. The unlock gives the session
+  // a new id (vault_event): what the open vault asks for must go out after that, or it races
+  // the new id and may be refused as signed out (it did: the list stayed empty).
+  const order = [];
+  const refused = [];
+  const asked = (r) => { if (r.url().endsWith('/api/patient_list')) order.push('list asked'); };
+  const recorded = (r) => { if (r.url().endsWith('/api/vault_event')) order.push('unlock recorded'); };
+  const answered = (r) => { if (r.status() === 401) refused.push(new URL(r.url()).pathname); };
+  page.on('request', asked);
+  page.on('requestfinished', recorded);
+  page.on('response', answered);
   await page.getByLabel('Passwort').fill(owner.password);
   await page.getByRole('button', { name: 'Öffnen', exact: true }).click();
   await page.getByText('Tresor geöffnet').waitFor();
   await rows.filter({ hasText: `${LAST}, ${FIRST}` }).first().waitFor();
+  page.off('request', asked);
+  page.off('requestfinished', recorded);
+  page.off('response', answered);
+  assert(order[0] === 'unlock recorded' && order.includes('list asked'), `order: ${order.join(' → ')}`);
+  assert(refused.length === 0, `refused as signed out: ${refused}`);
 
   assert(unexpected(problems).length === 0, problems.join('\n'));
 });

@@ -110,23 +110,23 @@ pub fn VaultPanel(profile: StaffProfile) -> impl IntoView {
 /// Opens the vault with the password's keys: the member's own copy, or a share a colleague
 /// sealed to them (then kept as their own copy from now on).
 async fn open_access(vault: Vault, access: VaultAccess, keys: UnlockKeys) -> Result<(), ()> {
-    match access {
-        VaultAccess::Ready(material) => vault.open(&material, &keys.wrap_key).map_err(|_| ())?,
+    let open = match access {
+        VaultAccess::Ready(material) => {
+            Vault::open_keys(&material, &keys.wrap_key).map_err(|_| ())?
+        }
         VaultAccess::Shared(material) => {
-            let copy = vault
-                .open_shared(&material, &keys.wrap_key)
-                .map_err(|_| ())?;
-            if adopt_vault_share(copy, keys.login_key.to_string())
+            let (open, copy) =
+                Vault::open_shared_keys(&material, &keys.wrap_key).map_err(|_| ())?;
+            adopt_vault_share(copy, keys.login_key.to_string())
                 .await
-                .is_err()
-            {
-                vault.lock();
-                return Err(());
-            }
+                .map_err(|_| ())?;
+            open
         }
         VaultAccess::NotSetUp | VaultAccess::NotShared => return Err(()),
-    }
+    };
+    // The session's new id first, then the keys (see `Vault::open_keys`).
     let _ = vault_event(true).await;
+    vault.install(open);
     Ok(())
 }
 

@@ -104,9 +104,10 @@ async fn recover(
     let Ok(VaultAccess::Ready(found)) = vault_material().await else {
         return Err(RecoveryFailure::Other);
     };
-    vault
-        .open(&found, &keys.wrap_key)
+    let open = crate::vault::Vault::open_keys(&found, &keys.wrap_key)
         .map_err(|_| RecoveryFailure::Other)?;
+    // The session's new id first, then the keys (see `Vault::open_keys`).
     let _ = vault_event(true).await;
+    vault.install(open);
     Ok(())
 }

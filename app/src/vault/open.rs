@@ -134,12 +134,15 @@ impl Vault {
         self.keys.set_value(None);
     }
 
-    /// Opens the vault with a wrap key; the keys stay in memory until [`Vault::lock`].
-    pub fn open(
-        self,
+    /// Opens the member's envelopes with a wrap key. Nothing is installed yet: the caller
+    /// records the unlock first (`vault_event`, which gives the session a new id) and then
+    /// hands the keys to [`Vault::install`], so that whatever the open vault sets off (the
+    /// patient list, the inbox) is asked with the new session id. Installed at once, those
+    /// requests raced the new id, and one that lost was refused as signed out.
+    pub fn open_keys(
         material: &VaultMaterialDto,
         wrap_key: &WrapKey,
-    ) -> Result<(), crypto::CryptoError> {
+    ) -> Result<OpenKeys, crypto::CryptoError> {
         let practice = PracticeId::from_bytes(
             uuid_bytes(&material.practice_id).ok_or(crypto::CryptoError::Decrypt)?,
         );
@@ -157,23 +160,22 @@ impl Vault {
         let masters: Vec<&PracticeMasterKey> =
             std::iter::once(&master).chain(&older_masters).collect();
         let older_inboxes = older_inboxes(&masters, &material.retired_inbox_keys);
-        self.install(OpenKeys {
+        Ok(OpenKeys {
             master,
             inbox,
             blind_index,
             older_masters,
             older_inboxes,
-        });
-        Ok(())
+        })
     }
 
-    /// Opens a share a colleague sealed to this member's key pair, and returns the master key
-    /// wrapped under this member's password, for the server to keep as their own copy.
-    pub fn open_shared(
-        self,
+    /// Opens a share a colleague sealed to this member's key pair: the keys (installed by the
+    /// caller, as for [`Vault::open_keys`]) and the master key wrapped under this member's
+    /// password, for the server to keep as their own copy.
+    pub fn open_shared_keys(
         material: &VaultMaterialDto,
         wrap_key: &WrapKey,
-    ) -> Result<String, crypto::CryptoError> {
+    ) -> Result<(OpenKeys, String), crypto::CryptoError> {
         let practice = PracticeId::from_bytes(
             uuid_bytes(&material.practice_id).ok_or(crypto::CryptoError::Decrypt)?,
         );
@@ -202,14 +204,14 @@ impl Vault {
         let masters: Vec<&PracticeMasterKey> =
             std::iter::once(&master).chain(&older_masters).collect();
         let older_inboxes = older_inboxes(&masters, &material.retired_inbox_keys);
-        self.install(OpenKeys {
+        let keys = OpenKeys {
             master,
             inbox,
             blind_index,
             older_masters,
             older_inboxes,
-        });
-        Ok(copy)
+        };
+        Ok((keys, copy))
     }
 
     /// Seals the open master key to a colleague's public key (after the fingerprints were
