@@ -12,7 +12,7 @@ mod health;
 pub mod oidc;
 pub mod outbox;
 pub mod patient;
-mod pool;
+pub mod pool;
 pub mod practice;
 pub mod practice_settings;
 pub mod rate_limit;
@@ -25,7 +25,7 @@ pub mod vault;
 
 pub use error::DbError;
 pub use health::ping;
-pub use pool::{connect, PoolSettings};
+pub use pool::{connect, connect_with, PoolSettings};
 
 /// Every migration of `migrations/`, embedded at compile time. The server runs it at start and
 /// `make migrate` runs it on demand; `#[sqlx::test(migrator = "db::MIGRATOR")]` uses it per test.

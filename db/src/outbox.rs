@@ -234,7 +234,7 @@ pub async fn mark_failed(
              to_address = case when $3 or attempts >= $4 then null else to_address end,
              body_text = case when $3 or attempts >= $4 then '' else body_text end,
              next_attempt_at = now() + make_interval(secs => least(30 * power(2, attempts - 1), 14400))
-         where id = $1 and next_attempt_at = $5",
+         where id = $1 and next_attempt_at = $5 and status = 'QUEUED'",
         lease.id,
         reason,
         permanent,

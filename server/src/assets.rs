@@ -3,8 +3,9 @@
 //! sends such a copy instead of the original to a browser that accepts its encoding, so a copy
 //! left from an earlier build would deliver an old bundle with new HTML, and hydration fails.
 //! That happens when something rebuilds the site without the project's scripts (a bare
-//! `cargo leptos build` or `watch` after a release build): at start the server removes every
-//! copy whose original is gone or has another modification time.
+//! `cargo leptos build` after a release build): at start the server removes every copy whose
+//! original is gone or has another modification time. (A rebuild while the server runs, as
+//! `cargo leptos watch` does for CSS, is not noticed until the next start.)
 
 use std::path::{Path, PathBuf};
 
@@ -19,13 +20,17 @@ pub fn remove_stale_copies(site_root: &Path, pkg_dir: &str) -> Result<usize, Sta
         if is_current(&copy) {
             continue;
         }
-        std::fs::remove_file(&copy).map_err(|e| {
-            StartupError::Assets(format!(
-                "{} is older than its original and cannot be removed: {e}",
-                copy.display()
-            ))
-        })?;
-        removed += 1;
+        match std::fs::remove_file(&copy) {
+            Ok(()) => removed += 1,
+            // Another server starting on the same folder was quicker.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(StartupError::Assets(format!(
+                    "{} is older than its original and cannot be removed: {e}",
+                    copy.display()
+                )))
+            }
+        }
     }
     if removed > 0 {
         tracing::warn!(

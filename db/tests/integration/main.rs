@@ -5,6 +5,7 @@ mod audit;
 mod consent_jobs;
 mod oidc;
 mod outbox;
+mod pool;
 mod practice;
 mod rate_limit;
 mod schema;

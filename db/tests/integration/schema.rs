@@ -449,8 +449,13 @@ async fn the_evidence_of_a_signed_consent_is_fixed_and_completion_is_final(pool:
         "update consent_form set status = 'SIGNED', completed_at = null, countersigned_by = null where id = $1",
         "update consent_form set completed_at = completed_at - interval '1 day' where id = $1",
     ] {
-        update(tampering)
-            .await
-            .expect_err("a completed consent is final");
+        let refused = update(tampering).await.expect_err(tampering);
+        let refused = refused.as_database_error().expect("refused by the database");
+        assert_eq!(refused.code().as_deref(), Some("23000"), "{tampering}");
+        assert!(
+            refused.message().contains("cannot be changed"),
+            "{tampering}: {}",
+            refused.message()
+        );
     }
 }
