@@ -132,4 +132,27 @@ async fn a_sender_whose_lease_ran_out_leaves_the_new_holder_alone(pool: PgPool) 
             .await
             .expect("row");
     assert_eq!(error.as_deref(), Some("timed out"));
+
+    // Sent after all (a stale sender's mark_sent keeps the lease): a late failure report
+    // must not put it back in the queue, without its address.
+    let retry = {
+        sqlx::query(
+            "update email_outbox set next_attempt_at = now() - interval '1 second' where id = $1",
+        )
+        .bind(id)
+        .execute(&pool)
+        .await
+        .expect("due again");
+        claim(&pool).await.pop().expect("claimed again")
+    };
+    db::outbox::mark_sent(&mut conn, id).await.expect("sent");
+    db::outbox::mark_failed(&mut conn, retry.lease, "timed out", false)
+        .await
+        .expect("late failure");
+    let status: String = sqlx::query_scalar("select status::text from email_outbox where id = $1")
+        .bind(id)
+        .fetch_one(&pool)
+        .await
+        .expect("status");
+    assert_eq!(status, "SENT");
 }

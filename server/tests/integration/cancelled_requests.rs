@@ -9,22 +9,7 @@ const ARZT: &str = "arzt@demo.derma-consent.test";
 #[sqlx::test(migrator = "db::MIGRATOR")]
 async fn a_sign_in_whose_browser_went_away_still_finishes(pool: PgPool) {
     server::seed::seed(&pool).await.expect("seed");
-    let params = post_form(
-        router(pool.clone()),
-        "/api/sign_in_parameters",
-        &format!("email={}", form_value(ARZT)),
-        None,
-    )
-    .await;
-    let params =
-        crypto::KdfParams::from_text(&serde_json::from_str::<String>(&params.body).expect("json"))
-            .expect("params");
-    let keys = crypto::PasswordKeys::derive(server::seed::DEMO_PASSWORD, &params).expect("derive");
-    let form = format!(
-        "email={}&login_key={}",
-        form_value(ARZT),
-        form_value(&keys.login_key().to_text())
-    );
+    let form = sign_in_form(ARZT, &demo_keys(&pool, ARZT).await);
     let sessions = || {
         sqlx::query_scalar::<_, i64>(
             "select count(*) from session s join \"user\" u on u.id = s.user_id where u.email = $1",

@@ -317,6 +317,12 @@ impl Drop for MailSink {
 
 /// Signs in a demo member; returns the session cookie and their password keys.
 pub(crate) async fn demo_sign_in(pool: &PgPool, email: &str) -> (String, crypto::PasswordKeys) {
+    let keys = demo_keys(pool, email).await;
+    sign_in_with(pool, email, keys).await
+}
+
+/// A demo member's password keys, derived as their browser derives them.
+pub(crate) async fn demo_keys(pool: &PgPool, email: &str) -> crypto::PasswordKeys {
     let params = post_form(
         router(pool.clone()),
         "/api/sign_in_parameters",
@@ -327,8 +333,16 @@ pub(crate) async fn demo_sign_in(pool: &PgPool, email: &str) -> (String, crypto:
     let params =
         crypto::KdfParams::from_text(&serde_json::from_str::<String>(&params.body).expect("json"))
             .expect("params");
-    let keys = crypto::PasswordKeys::derive(server::seed::DEMO_PASSWORD, &params).expect("derive");
-    sign_in_with(pool, email, keys).await
+    crypto::PasswordKeys::derive(server::seed::DEMO_PASSWORD, &params).expect("derive")
+}
+
+/// The sign-in form the browser posts to `/api/sign_in`.
+pub(crate) fn sign_in_form(email: &str, keys: &crypto::PasswordKeys) -> String {
+    format!(
+        "email={}&login_key={}",
+        form_value(email),
+        form_value(&keys.login_key().to_text())
+    )
 }
 
 /// Signs in through the real sign-in; returns the session cookie and the keys.
@@ -337,11 +351,7 @@ pub(crate) async fn sign_in_with(
     email: &str,
     keys: crypto::PasswordKeys,
 ) -> (String, crypto::PasswordKeys) {
-    let form = format!(
-        "email={}&login_key={}",
-        form_value(email),
-        form_value(&keys.login_key().to_text())
-    );
+    let form = sign_in_form(email, &keys);
     let signed_in = post_form(router(pool.clone()), "/api/sign_in", &form, None).await;
     assert_eq!(signed_in.status, StatusCode::OK, "{}", signed_in.body);
     let cookie = header(&signed_in, "set-cookie")

@@ -212,29 +212,7 @@ async fn the_demo_seed_is_usable_and_idempotent(pool: PgPool) {
     );
 
     let arzt = "arzt@demo.derma-consent.test";
-    let params = post_form(
-        router(pool.clone()),
-        "/api/sign_in_parameters",
-        &format!("email={}", form_value(arzt)),
-        None,
-    )
-    .await;
-    let params =
-        crypto::KdfParams::from_text(&serde_json::from_str::<String>(&params.body).expect("json"))
-            .expect("params");
-    let keys = crypto::PasswordKeys::derive(server::seed::DEMO_PASSWORD, &params).expect("derive");
-    let form = format!(
-        "email={}&login_key={}",
-        form_value(arzt),
-        form_value(&keys.login_key().to_text())
-    );
-    let signed_in = post_form(router(pool.clone()), "/api/sign_in", &form, None).await;
-    assert_eq!(signed_in.status, StatusCode::OK, "{}", signed_in.body);
-    let cookie = header(&signed_in, "set-cookie")
-        .split(';')
-        .next()
-        .expect("cookie")
-        .to_owned();
+    let (cookie, keys) = demo_sign_in(&pool, arzt).await;
     let answer = post_form(
         router(pool.clone()),
         "/api/vault_material",
